@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+namespace dblearn::cli {
+
+// Each command takes its own arguments (without the command name) and returns the exit code.
+int backendsCommand(const QStringList &args);
+int curriculumCommand(const QStringList &args);
+int queryCommand(const QStringList &args);
+
+} // namespace dblearn::cli

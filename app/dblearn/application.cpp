@@ -1,0 +1,126 @@
+#include "application.h"
+
+#include "backends/backendregistry.h"
+#include "curriculum/curriculum.h"
+#include "lessons/lessonview.h"
+#include "lessons/lessonwebprofile.h"
+#include "shell/mainwindow.h"
+#include "support/apppaths.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QMessageBox>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace dblearn {
+
+namespace {
+// A screenshot is taken even if the lesson never reports being painted, after this long.
+constexpr int screenshotDeadlineMs = 30000;
+} // namespace
+
+Application::Application(QApplication &app, const QElapsedTimer &sinceStart) : m_app(app), m_sinceStart(sinceStart) {}
+
+Application::~Application()
+{
+    m_window.reset(); // views before the web profile they use
+    m_webProfile.reset();
+}
+
+void Application::parseArguments()
+{
+    m_parser.setApplicationDescription(QStringLiteral("DB Learn: a hands-on database learning path."));
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open this lesson (its path, e.g. "
+                                                                             "01_foundations/01_acid_properties.md)."),
+                                    QStringLiteral("ID"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Render the window once fully shown, save it as a PNG and exit."),
+                                        QStringLiteral("FILE"));
+    QCommandLineOption exitWhenReady(QStringLiteral("exit-when-ready"),
+                                     QStringLiteral("Exit as soon as the window and lesson are painted (benchmarks)."));
+    exitWhenReady.setFlags(QCommandLineOption::HiddenFromHelp);
+    m_parser.addOptions({lesson, screenshot, exitWhenReady});
+    m_parser.process(m_app);
+    m_lesson = m_parser.value(lesson);
+    m_screenshotFile = m_parser.value(screenshot);
+    m_exitWhenReady = m_parser.isSet(exitWhenReady);
+}
+
+int Application::run()
+{
+    parseArguments();
+
+    m_registry = std::make_unique<BackendRegistry>();
+    m_registry->scan();
+
+    m_curriculum = std::make_unique<Curriculum>();
+    QString error;
+    const QString contentDir = AppPaths::contentDir();
+    if (!m_curriculum->load(QDir(contentDir).filePath(QStringLiteral("curriculum.json")), &error)) {
+        if (!m_screenshotFile.isEmpty() || m_exitWhenReady) {
+            QTextStream(stderr) << "dblearn: " << error << '\n';
+            return 1;
+        }
+        QMessageBox::critical(nullptr, QObject::tr("DB Learn"),
+                              QObject::tr("The curriculum could not be read, so there is nothing to show.\n\n%1").arg(error));
+        return 1;
+    }
+
+    m_webProfile = std::make_unique<LessonWebProfile>(contentDir);
+    m_window = std::make_unique<MainWindow>(*m_registry, *m_curriculum, m_webProfile.get());
+
+    if (!m_screenshotFile.isEmpty())
+        scheduleScreenshot(m_window.get());
+    else if (m_exitWhenReady)
+        scheduleExitWhenReady(m_window.get());
+
+    m_window->show();
+    bool lessonOpened = false;
+    if (!m_lesson.isEmpty()) {
+        lessonOpened = m_window->openLesson(m_lesson);
+        if (!lessonOpened)
+            QTextStream(stderr) << "dblearn: there is no lesson \"" << m_lesson << "\"\n";
+    } else if (m_screenshotFile.isEmpty() && !m_exitWhenReady) {
+        m_window->continueWhereLeftOff();
+        lessonOpened = true;
+    }
+    if (!lessonOpened)
+        QTimer::singleShot(300, m_window.get(), &MainWindow::contentPainted); // the shell alone
+    return m_app.exec();
+}
+
+void Application::scheduleScreenshot(MainWindow *window)
+{
+    auto take = [this, window](bool painted) {
+        const QPixmap pixmap = window->grab();
+        if (!pixmap.save(m_screenshotFile, "PNG")) {
+            QTextStream(stderr) << "dblearn: cannot write the screenshot to " << m_screenshotFile << '\n';
+            m_app.exit(1);
+            return;
+        }
+        if (!painted)
+            QTextStream(stderr) << "dblearn: the lesson did not finish painting in time; screenshot taken anyway\n";
+        m_app.exit(painted ? 0 : 1);
+    };
+    QObject::connect(window, &MainWindow::contentPainted, window, [take] { take(true); }, Qt::SingleShotConnection);
+    QTimer::singleShot(screenshotDeadlineMs, window, [take] { take(false); });
+}
+
+void Application::scheduleExitWhenReady(MainWindow *window)
+{
+    QObject::connect(
+        window, &MainWindow::contentPainted, window,
+        [this] {
+            std::printf("{\"readyMs\": %lld}\n", static_cast<long long>(m_sinceStart.elapsed()));
+            std::fflush(stdout);
+            m_app.exit(0);
+        },
+        Qt::SingleShotConnection);
+}
+
+} // namespace dblearn

@@ -1,0 +1,28 @@
+// The start-up baseline: a bare QWebEngineView showing a static page, exiting once it is painted,
+// measured the same way as dblearn --exit-when-ready.
+
+#include <QApplication>
+#include <QTimer>
+#include <QUrl>
+#include <QWebEngineView>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: dblearn-bench-bare-webview FILE.html\n");
+        return 2;
+    }
+    QWebEngineView view;
+    view.resize(1280, 820);
+    QObject::connect(&view, &QWebEngineView::loadFinished, &app, [&app](bool ok) {
+        // One frame for the compositor, as the application allows itself.
+        QTimer::singleShot(32, &app, [&app, ok] { app.exit(ok ? 0 : 1); });
+    });
+    view.setUrl(QUrl::fromLocalFile(QString::fromLocal8Bit(argv[1])));
+    view.show();
+    return app.exec();
+}

@@ -1,0 +1,155 @@
+#include "lessonview.h"
+
+#include "lessonbridge.h"
+#include "lessonpage.h"
+#include "lessonschemehandler.h"
+#include "lessonwebprofile.h"
+
+#include <QDesktopServices>
+#include <QLabel>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+#include <QWebChannel>
+#include <QWebEngineScript>
+#include <QWebEngineView>
+
+namespace dblearn {
+
+namespace {
+constexpr int maxCrashReloads = 3;
+// If a page never reports readiness (its scripts failed), treat it as painted after this long.
+constexpr int paintFallbackMs = 1500;
+} // namespace
+
+LessonView::LessonView(LessonWebProfile *profile, QWidget *parent) : QWidget(parent), m_profile(profile)
+{
+    m_view = new QWebEngineView(this);
+    m_page = new LessonPage(profile->profile(), m_view);
+    m_view->setPage(m_page);
+    m_view->setContextMenuPolicy(Qt::NoContextMenu);
+
+    m_bridge = new LessonBridge(this);
+    m_channel = new QWebChannel(this);
+    m_channel->registerObject(QStringLiteral("lessonBridge"), m_bridge);
+    m_page->setWebChannel(m_channel, QWebEngineScript::ApplicationWorld);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setAlignment(Qt::AlignCenter);
+    m_errorLabel->setMargin(24);
+    m_errorLabel->hide();
+    layout->addWidget(m_errorLabel);
+
+    connect(m_page, &QWebEnginePage::loadFinished, this, &LessonView::onLoadFinished);
+    connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
+            [this](QWebEnginePage::RenderProcessTerminationStatus status, int exitCode) {
+                onRenderProcessTerminated(int(status), exitCode);
+            });
+    connect(m_page, &LessonPage::lessonLinkActivated, this, &LessonView::lessonLinkActivated);
+    connect(m_page, &LessonPage::externalLinkActivated, this, [this](const QUrl &url) {
+        emit statusMessage(tr("Opening %1 in your browser").arg(url.toDisplayString()));
+        QDesktopServices::openUrl(url);
+    });
+    connect(m_page, &LessonPage::navigationRefused, this, [this](const QUrl &url) {
+        emit statusMessage(tr("Blocked a link to %1").arg(url.toDisplayString(QUrl::RemoveUserInfo)));
+    });
+    connect(m_bridge, &LessonBridge::pageReadyReported, this, &LessonView::markPainted);
+}
+
+LessonView::~LessonView() = default;
+
+void LessonView::showLesson(const QString &lessonPath, const QString &anchor)
+{
+    m_lessonPath = lessonPath;
+    m_anchor = anchor;
+    m_crashReloads = 0;
+    load();
+}
+
+void LessonView::load()
+{
+    m_painted = false;
+    m_errorLabel->hide();
+    m_view->show();
+    QUrl url = LessonSchemeHandler::lessonUrl(m_lessonPath);
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("theme"), m_dark ? QStringLiteral("dark") : QStringLiteral("light"));
+    url.setQuery(query);
+    if (!m_anchor.isEmpty())
+        url.setFragment(m_anchor);
+    m_view->setUrl(url);
+}
+
+QString LessonView::title() const
+{
+    return m_page->title();
+}
+
+void LessonView::setDarkTheme(bool dark)
+{
+    if (m_dark == dark)
+        return;
+    m_dark = dark;
+    if (!m_lessonPath.isEmpty())
+        m_page->runJavaScript(QStringLiteral("window.dblearnSetTheme && window.dblearnSetTheme('%1');")
+                                  .arg(dark ? QStringLiteral("dark") : QStringLiteral("light")),
+                              QWebEngineScript::MainWorld);
+}
+
+void LessonView::setZoomFactor(qreal factor)
+{
+    m_view->setZoomFactor(qBound(0.25, factor, 5.0));
+}
+
+qreal LessonView::zoomFactor() const
+{
+    return m_view->zoomFactor();
+}
+
+void LessonView::onLoadFinished(bool ok)
+{
+    emit lessonLoaded(m_lessonPath, ok);
+    if (!ok) {
+        markPainted();
+        return;
+    }
+    const QString expected = m_lessonPath;
+    QTimer::singleShot(paintFallbackMs, this, [this, expected] {
+        if (m_lessonPath == expected)
+            markPainted();
+    });
+}
+
+void LessonView::markPainted()
+{
+    if (m_painted)
+        return;
+    m_painted = true;
+    // Give the compositor one frame to put the finished page on screen.
+    QTimer::singleShot(32, this, [this, path = m_lessonPath] { emit lessonPainted(path); });
+}
+
+void LessonView::onRenderProcessTerminated(int status, int exitCode)
+{
+    if (status == QWebEnginePage::NormalTerminationStatus)
+        return;
+    if (m_crashReloads < maxCrashReloads && !m_lessonPath.isEmpty()) {
+        ++m_crashReloads;
+        emit statusMessage(tr("The lesson page stopped unexpectedly (code %1); reloading it").arg(exitCode));
+        QTimer::singleShot(200, this, [this] { load(); });
+        return;
+    }
+    const QString message = tr("The lesson page stopped %1 times in a row and was not reloaded again. "
+                               "Open another lesson or restart DB Learn.")
+                                .arg(m_crashReloads + 1);
+    m_view->hide();
+    m_errorLabel->setText(message);
+    m_errorLabel->show();
+    emit statusMessage(message);
+}
+
+} // namespace dblearn

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QWidget>
+
+class QWebEngineView;
+class QWebChannel;
+class QLabel;
+
+namespace dblearn {
+
+class LessonBridge;
+class LessonPage;
+class LessonWebProfile;
+
+// Shows one lesson at a time in a locked-down web view, with zoom and crash recovery.
+class LessonView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LessonView(LessonWebProfile *profile, QWidget *parent = nullptr);
+    ~LessonView() override;
+
+    void showLesson(const QString &lessonPath, const QString &anchor = {});
+    QString currentLesson() const { return m_lessonPath; }
+    QString title() const;
+    bool isPainted() const { return m_painted; }
+
+    void setDarkTheme(bool dark);
+    void setZoomFactor(qreal factor);
+    qreal zoomFactor() const;
+
+    QWebEngineView *webView() const { return m_view; }
+    LessonBridge *bridge() const { return m_bridge; }
+
+signals:
+    void lessonLoaded(const QString &lessonPath, bool ok);
+    // The page finished highlighting, diagrams and math (or failed to load): it is on screen.
+    void lessonPainted(const QString &lessonPath);
+    void lessonLinkActivated(const QString &lessonPath, const QString &anchor);
+    void statusMessage(const QString &message);
+
+private:
+    void load();
+    void onLoadFinished(bool ok);
+    void onRenderProcessTerminated(int status, int exitCode);
+    void markPainted();
+
+    LessonWebProfile *m_profile;
+    QWebEngineView *m_view = nullptr;
+    LessonPage *m_page = nullptr;
+    QWebChannel *m_channel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+    LessonBridge *m_bridge = nullptr;
+    QString m_lessonPath;
+    QString m_anchor;
+    bool m_dark = false;
+    bool m_painted = false;
+    int m_crashReloads = 0;
+};
+
+} // namespace dblearn

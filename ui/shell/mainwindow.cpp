@@ -1,0 +1,308 @@
+#include "mainwindow.h"
+
+#include "aboutdialog.h"
+#include "pluginsdialog.h"
+#include "systemtheme.h"
+
+#include "backends/backendregistry.h"
+#include "curriculum/curriculum.h"
+#include "curriculum/curriculumdock.h"
+#include "curriculum/curriculummodel.h"
+#include "lessons/lessonlibrary.h"
+#include "lessons/lessonview.h"
+#include "lessons/lessonwebprofile.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QWebEnginePage>
+#include <QWebEngineView>
+
+namespace dblearn {
+
+namespace {
+const QString keyGeometry = QStringLiteral("window/geometry");
+const QString keyState = QStringLiteral("window/state");
+const QString keyLastLesson = QStringLiteral("lessons/last");
+const QString keyZoom = QStringLiteral("lessons/zoom");
+} // namespace
+
+MainWindow::MainWindow(const BackendRegistry &registry, const Curriculum &curriculum, LessonWebProfile *webProfile,
+                       QWidget *parent)
+    : QMainWindow(parent), m_registry(registry), m_curriculum(curriculum), m_webProfile(webProfile)
+{
+    setWindowTitle(tr("DB Learn"));
+    setObjectName(QStringLiteral("MainWindow"));
+
+    m_curriculumModel = new CurriculumModel(this);
+    m_curriculumModel->setCurriculum(curriculum, *webProfile->library());
+    m_curriculumDock = new CurriculumDock(m_curriculumModel, this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_curriculumDock);
+    connect(m_curriculumDock, &CurriculumDock::lessonActivated, this,
+            [this](const QString &path) { openLesson(path); });
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_lessonView = new LessonView(webProfile, m_tabs);
+    m_tabs->addTab(m_lessonView, tr("Lesson"));
+    setCentralWidget(m_tabs);
+
+    connect(m_lessonView, &LessonView::lessonLinkActivated, this,
+            [this](const QString &path, const QString &anchor) { openLesson(path, anchor); });
+    connect(m_lessonView, &LessonView::statusMessage, this, [this](const QString &m) { showStatus(m); });
+    connect(m_lessonView, &LessonView::lessonLoaded, this, [this](const QString &path, bool ok) {
+        const LessonEntry *entry = m_curriculum.find(path);
+        const QString title = entry ? entry->title : m_lessonView->title();
+        m_tabs->setTabText(m_tabs->indexOf(m_lessonView), title.isEmpty() ? tr("Lesson") : title);
+        setWindowTitle(title.isEmpty() ? tr("DB Learn") : tr("%1 — DB Learn").arg(title));
+        if (!ok)
+            showStatus(tr("The lesson %1 could not be loaded").arg(path));
+    });
+    connect(m_lessonView, &LessonView::lessonPainted, this, &MainWindow::contentPainted);
+
+    m_writtenLabel = new QLabel(this);
+    m_writtenLabel->setText(tr("%1 of %2 lessons written")
+                                .arg(m_curriculumModel->writtenCount())
+                                .arg(m_curriculumModel->lessonCount()));
+    statusBar()->addPermanentWidget(m_writtenLabel);
+
+    createActions();
+    createMenus();
+    restoreState();
+    applyTheme();
+    updateNavigationActions();
+
+    const int loaded = int(registry.loadedIds().size());
+    const int refused = int(registry.backends().size()) - loaded;
+    showStatus(refused > 0 ? tr("%1 database backends loaded, %2 refused (Tools → Backend plugins)").arg(loaded).arg(refused)
+                           : tr("%1 database backends loaded").arg(loaded));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_copyAction = new QAction(tr("&Copy"), this);
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    connect(m_copyAction, &QAction::triggered, this,
+            [this] { m_lessonView->webView()->page()->triggerAction(QWebEnginePage::Copy); });
+    m_selectAllAction = new QAction(tr("Select &All"), this);
+    m_selectAllAction->setShortcut(QKeySequence::SelectAll);
+    connect(m_selectAllAction, &QAction::triggered, this,
+            [this] { m_lessonView->webView()->page()->triggerAction(QWebEnginePage::SelectAll); });
+    m_findLessonAction = new QAction(tr("Find &Lesson…"), this);
+    m_findLessonAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(m_findLessonAction, &QAction::triggered, this, [this] {
+        m_curriculumDock->show();
+        m_curriculumDock->raise();
+        m_curriculumDock->focusFilter();
+    });
+
+    m_zoomInAction = new QAction(tr("Zoom &In"), this);
+    m_zoomInAction->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    connect(m_zoomInAction, &QAction::triggered, this, [this] { zoomBy(1.1); });
+    m_zoomOutAction = new QAction(tr("Zoom &Out"), this);
+    m_zoomOutAction->setShortcut(QKeySequence::ZoomOut);
+    connect(m_zoomOutAction, &QAction::triggered, this, [this] { zoomBy(1 / 1.1); });
+    m_zoomResetAction = new QAction(tr("&Actual Size"), this);
+    m_zoomResetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(m_zoomResetAction, &QAction::triggered, this, [this] {
+        m_lessonView->setZoomFactor(1.0);
+        QSettings().setValue(keyZoom, 1.0);
+    });
+    m_reloadAction = new QAction(tr("&Reload Lesson"), this);
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    connect(m_reloadAction, &QAction::triggered, this, [this] {
+        if (!m_lessonView->currentLesson().isEmpty())
+            m_lessonView->showLesson(m_lessonView->currentLesson());
+    });
+    m_fullScreenAction = new QAction(tr("&Full Screen"), this);
+    m_fullScreenAction->setShortcut(QKeySequence::FullScreen);
+    m_fullScreenAction->setCheckable(true);
+    connect(m_fullScreenAction, &QAction::toggled, this,
+            [this](bool on) { on ? showFullScreen() : showNormal(); });
+
+    m_backAction = new QAction(tr("&Back"), this);
+    m_backAction->setShortcut(QKeySequence::Back);
+    connect(m_backAction, &QAction::triggered, this, [this] {
+        const QString path = m_history.back();
+        if (!path.isEmpty())
+            goToLesson(path, {}, false);
+    });
+    m_forwardAction = new QAction(tr("&Forward"), this);
+    m_forwardAction->setShortcut(QKeySequence::Forward);
+    connect(m_forwardAction, &QAction::triggered, this, [this] {
+        const QString path = m_history.forward();
+        if (!path.isEmpty())
+            goToLesson(path, {}, false);
+    });
+    m_nextLessonAction = new QAction(tr("&Next Lesson"), this);
+    m_nextLessonAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    connect(m_nextLessonAction, &QAction::triggered, this, [this] { stepLesson(+1); });
+    m_previousLessonAction = new QAction(tr("&Previous Lesson"), this);
+    m_previousLessonAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    connect(m_previousLessonAction, &QAction::triggered, this, [this] { stepLesson(-1); });
+    m_continueAction = new QAction(tr("&Continue Where I Left Off"), this);
+    m_continueAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(m_continueAction, &QAction::triggered, this, &MainWindow::continueWhereLeftOff);
+
+    m_pluginsAction = new QAction(tr("Backend &Plugins…"), this);
+    connect(m_pluginsAction, &QAction::triggered, this, [this] { PluginsDialog(m_registry, this).exec(); });
+    m_aboutAction = new QAction(tr("&About DB Learn"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] { AboutDialog(m_registry, this).exec(); });
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_copyAction);
+    edit->addAction(m_selectAllAction);
+    edit->addSeparator();
+    edit->addAction(m_findLessonAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *dockToggle = m_curriculumDock->toggleViewAction();
+    dockToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    view->addAction(dockToggle);
+    view->addSeparator();
+    view->addAction(m_zoomInAction);
+    view->addAction(m_zoomOutAction);
+    view->addAction(m_zoomResetAction);
+    view->addSeparator();
+    view->addAction(m_reloadAction);
+    view->addAction(m_fullScreenAction);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(m_backAction);
+    go->addAction(m_forwardAction);
+    go->addSeparator();
+    go->addAction(m_previousLessonAction);
+    go->addAction(m_nextLessonAction);
+    go->addSeparator();
+    go->addAction(m_continueAction);
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(m_pluginsAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+}
+
+bool MainWindow::openLesson(const QString &lessonPath, const QString &anchor)
+{
+    if (!m_curriculum.find(lessonPath) && !m_webProfile->library()->exists(lessonPath)) {
+        showStatus(tr("There is no lesson \"%1\"").arg(lessonPath));
+        return false;
+    }
+    goToLesson(lessonPath, anchor, true);
+    return true;
+}
+
+void MainWindow::goToLesson(const QString &lessonPath, const QString &anchor, bool recordHistory)
+{
+    if (recordHistory)
+        m_history.visit(lessonPath);
+    m_lessonView->showLesson(lessonPath, anchor);
+    m_tabs->setCurrentWidget(m_lessonView);
+    m_curriculumDock->selectLesson(lessonPath);
+    QSettings().setValue(keyLastLesson, lessonPath);
+    updateNavigationActions();
+}
+
+void MainWindow::stepLesson(int delta)
+{
+    const QList<LessonEntry> &lessons = m_curriculum.lessons();
+    int index = m_curriculum.indexOf(m_lessonView->currentLesson());
+    if (index < 0)
+        index = delta > 0 ? -1 : int(lessons.size());
+    const int target = index + delta;
+    if (target >= 0 && target < lessons.size())
+        openLesson(lessons[target].path);
+}
+
+void MainWindow::continueWhereLeftOff()
+{
+    const QString last = QSettings().value(keyLastLesson).toString();
+    if (!last.isEmpty() && m_curriculum.find(last))
+        openLesson(last);
+    else if (!m_curriculum.lessons().isEmpty())
+        openLesson(m_curriculum.lessons().first().path);
+}
+
+void MainWindow::updateNavigationActions()
+{
+    m_backAction->setEnabled(m_history.canGoBack());
+    m_forwardAction->setEnabled(m_history.canGoForward());
+    const int index = m_curriculum.indexOf(m_lessonView->currentLesson());
+    m_previousLessonAction->setEnabled(index != 0 && !m_curriculum.lessons().isEmpty());
+    m_nextLessonAction->setEnabled(index + 1 < m_curriculum.lessons().size());
+}
+
+void MainWindow::zoomBy(qreal factor)
+{
+    m_lessonView->setZoomFactor(m_lessonView->zoomFactor() * factor);
+    QSettings().setValue(keyZoom, m_lessonView->zoomFactor());
+}
+
+void MainWindow::showStatus(const QString &message, int timeoutMs)
+{
+    statusBar()->showMessage(message, timeoutMs);
+}
+
+void MainWindow::restoreState()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(keyGeometry).toByteArray()))
+        resize(1280, 820);
+    QMainWindow::restoreState(settings.value(keyState).toByteArray());
+    m_lessonView->setZoomFactor(settings.value(keyZoom, 1.0).toDouble());
+}
+
+void MainWindow::saveState()
+{
+    QSettings settings;
+    settings.setValue(keyGeometry, saveGeometry());
+    settings.setValue(keyState, QMainWindow::saveState());
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        qWarning("could not save the window layout: settings file not writable");
+}
+
+void MainWindow::applyTheme()
+{
+    m_lessonView->setDarkTheme(systemPaletteIsDark());
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyTheme();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    event->accept();
+}
+
+} // namespace dblearn

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "navigationhistory.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QTabWidget;
+
+namespace dblearn {
+
+class BackendRegistry;
+class Curriculum;
+class CurriculumDock;
+class CurriculumModel;
+class LessonView;
+class LessonWebProfile;
+
+// The application's shell: the curriculum dock, a tabbed central area, menus and status bar.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(const BackendRegistry &registry, const Curriculum &curriculum, LessonWebProfile *webProfile,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a lesson by its path; returns false (and says why in the status bar) if it is unknown.
+    bool openLesson(const QString &lessonPath, const QString &anchor = {});
+    void continueWhereLeftOff();
+    LessonView *lessonView() const { return m_lessonView; }
+    void showStatus(const QString &message, int timeoutMs = 6000);
+
+signals:
+    // The open lesson is on screen (or the shell alone, when no lesson is open).
+    void contentPainted();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void restoreState();
+    void saveState();
+    void goToLesson(const QString &lessonPath, const QString &anchor, bool recordHistory);
+    void stepLesson(int delta);
+    void updateNavigationActions();
+    void applyTheme();
+    void zoomBy(qreal factor);
+
+    const BackendRegistry &m_registry;
+    const Curriculum &m_curriculum;
+    LessonWebProfile *m_webProfile;
+    CurriculumModel *m_curriculumModel = nullptr;
+    CurriculumDock *m_curriculumDock = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    LessonView *m_lessonView = nullptr;
+    QLabel *m_writtenLabel = nullptr;
+    NavigationHistory m_history;
+
+    QAction *m_backAction = nullptr;
+    QAction *m_forwardAction = nullptr;
+    QAction *m_nextLessonAction = nullptr;
+    QAction *m_previousLessonAction = nullptr;
+    QAction *m_continueAction = nullptr;
+    QAction *m_zoomInAction = nullptr;
+    QAction *m_zoomOutAction = nullptr;
+    QAction *m_zoomResetAction = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_findLessonAction = nullptr;
+    QAction *m_pluginsAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_selectAllAction = nullptr;
+};
+
+} // namespace dblearn
