@@ -12,12 +12,12 @@ class BackendInfoTest final : public QObject
 private slots:
     void readsMetadata()
     {
-        const QByteArray json = R"({"id": "sqlite", "name": "SQLite (embedded)", "version": "0.1.0",
+        const QByteArray json = R"json({"id": "sqlite", "name": "SQLite (embedded)", "version": "0.1.0",
             "apiVersion": "1.0", "dialect": "sqlite", "uriSchemes": ["sqlite"],
             "capabilities": {"explainFormats": ["sqlite-eqp-json"], "cancel": true, "schemaIntrospection": true,
                              "transactions": true,
                              "connectionParameters": [{"name": "path", "label": "Database file", "type": "file",
-                                                       "default": ":memory:"}]}})";
+                                                       "default": ":memory:"}]}})json";
         const BackendInfo info = BackendInfo::fromMetaData(QJsonDocument::fromJson(json).object());
         QCOMPARE(info.id, QStringLiteral("sqlite"));
         QCOMPARE(info.apiVersion, QStringLiteral("1.0"));
