@@ -162,7 +162,7 @@ int queryCommand(const QStringList &args)
             exitCode = fail(message);
             break;
         }
-        if (status.consumed <= 0 || rest.left(status.consumed).trimmed().isEmpty())
+        if (status.empty || status.consumed <= 0 || rest.left(status.consumed).trimmed().isEmpty())
             break;
         if (status.hasRows) {
             const ColumnList columns = connection->columns();

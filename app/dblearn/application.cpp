@@ -2,6 +2,8 @@
 
 #include "backends/backendregistry.h"
 #include "curriculum/curriculum.h"
+#include "datasets/datasetprovider.h"
+#include "progress/progressstore.h"
 #include "lessons/lessonview.h"
 #include "lessons/lessonwebprofile.h"
 #include "shell/mainwindow.h"
@@ -10,6 +12,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QMessageBox>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 
@@ -26,8 +29,10 @@ Application::Application(QApplication &app, const QElapsedTimer &sinceStart) : m
 
 Application::~Application()
 {
-    m_window.reset(); // views before the web profile they use
+    m_window.reset(); // views before the web profile and services they use
     m_webProfile.reset();
+    m_progress.reset();
+    m_datasets.reset();
 }
 
 void Application::parseArguments()
@@ -72,7 +77,26 @@ int Application::run()
     }
 
     m_webProfile = std::make_unique<LessonWebProfile>(contentDir);
-    m_window = std::make_unique<MainWindow>(*m_registry, *m_curriculum, m_webProfile.get());
+    m_datasets = std::make_unique<DatasetProvider>(
+        *m_registry, QStandardPaths::writableLocation(QStandardPaths::CacheLocation),
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/datasets"));
+
+    QString progressNotice;
+    m_progress = std::make_unique<ProgressStore>();
+    if (!m_progress->open(ProgressStore::defaultFilePath(), &progressNotice)) {
+        // The app still works; progress is simply not kept this time, and the learner is told.
+        m_progress.reset();
+    }
+
+    AppServices services;
+    services.registry = m_registry.get();
+    services.curriculum = m_curriculum.get();
+    services.webProfile = m_webProfile.get();
+    services.datasets = m_datasets.get();
+    services.progress = m_progress.get();
+    m_window = std::make_unique<MainWindow>(services);
+    if (!progressNotice.isEmpty())
+        m_window->showStatus(QObject::tr("Progress: %1").arg(progressNotice), 15000);
 
     if (!m_screenshotFile.isEmpty())
         scheduleScreenshot(m_window.get());

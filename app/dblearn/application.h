@@ -11,6 +11,8 @@ namespace dblearn {
 
 class BackendRegistry;
 class Curriculum;
+class DatasetProvider;
+class ProgressStore;
 class LessonWebProfile;
 class MainWindow;
 
@@ -37,6 +39,8 @@ private:
     std::unique_ptr<BackendRegistry> m_registry;
     std::unique_ptr<Curriculum> m_curriculum;
     std::unique_ptr<LessonWebProfile> m_webProfile;
+    std::unique_ptr<DatasetProvider> m_datasets;
+    std::unique_ptr<ProgressStore> m_progress;
     std::unique_ptr<MainWindow> m_window;
 };
 

@@ -38,6 +38,7 @@ struct StatementStatus {
     bool hasRows = false;     // the statement produces a result set; call fetch() until atEnd
     qint64 rowsAffected = -1; // for DML, once the statement is complete
     int consumed = 0;         // characters of the input that made up this statement (scripts)
+    bool empty = false;       // the input held no statement, only whitespace and comments
     QStringList messages;     // notices and warnings
     QueryError error;
 };
@@ -55,7 +56,7 @@ public:
     virtual QString serverVersion() const = 0;
 
     // Starts the first statement of `sql`. Leading whitespace and comments are skipped; if nothing
-    // but whitespace remains, returns ok with consumed == sql.size() and no rows.
+    // but whitespace and comments remains, returns ok and empty with consumed == sql.size() and no rows.
     virtual StatementStatus execute(const QString &sql) = 0;
     // The columns of the current result (valid after execute() returned hasRows).
     virtual ColumnList columns() const = 0;

@@ -35,7 +35,8 @@ public:
                 ok = false;
                 break;
             }
-            const QString rest = script.mid(offset);
+            // A view of the rest, not a copy: copying it for every statement would be quadratic.
+            const QString rest = QString::fromRawData(script.constData() + offset, script.size() - offset);
             StatementStatus status = m_connection->execute(rest);
             if (!status.ok) {
                 if (status.error.position >= 0)
@@ -48,8 +49,18 @@ public:
             if (status.consumed <= 0)
                 break;
             const QString text = rest.left(status.consumed);
-            if (text.trimmed().isEmpty()) { // trailing whitespace or comments only
+            if (status.empty || text.trimmed().isEmpty()) { // trailing whitespace or comments only
                 m_connection->finish();
+                break;
+            }
+            if (m_cancelled->loadAcquire() && status.hasRows) {
+                // A cancel that arrived just before execute() started found the connection idle.
+                m_connection->finish();
+                status.ok = false;
+                status.error = QueryError::make(QueryError::Kind::Cancelled, QStringLiteral("cancelled"));
+                emit m_runner->statementStarted(statement, offset, status.consumed, {});
+                emit m_runner->statementFinished(statement, status, false);
+                ok = false;
                 break;
             }
             const ColumnList columns = status.hasRows ? m_connection->columns() : ColumnList{};

@@ -28,7 +28,7 @@ void RowBatch::addText(const char *utf8, int size, ValueKind kind)
     Cell c{kind, quint32(size), {0}};
     c.offset = quint64(m_arena.size());
     if (size > 0)
-        m_arena.append(utf8, size);
+        m_arena.insert(m_arena.end(), utf8, utf8 + size);
     m_cells.push_back(c);
 }
 
@@ -47,7 +47,7 @@ QByteArray RowBatch::bytesAt(int row, int column) const
     case ValueKind::Boolean:
         return textAt(row, column).toUtf8();
     default:
-        return QByteArray(m_arena.constData() + c.offset, qsizetype(c.size));
+        return QByteArray(m_arena.data() + c.offset, qsizetype(c.size));
     }
 }
 
@@ -66,7 +66,7 @@ QString RowBatch::textAt(int row, int column) const
     case ValueKind::Blob:
         return QStringLiteral("x'") + QString::fromLatin1(bytesAt(row, column).toHex()) + QLatin1Char('\'');
     default:
-        return QString::fromUtf8(m_arena.constData() + c.offset, qsizetype(c.size));
+        return QString::fromUtf8(m_arena.data() + c.offset, qsizetype(c.size));
     }
 }
 
@@ -91,7 +91,7 @@ QVariant RowBatch::valueAt(int row, int column) const
 
 qsizetype RowBatch::memoryUsed() const
 {
-    return qsizetype(m_cells.capacity() * sizeof(Cell)) + m_arena.capacity();
+    return qsizetype(m_cells.capacity() * sizeof(Cell) + m_arena.capacity());
 }
 
 } // namespace dblearn

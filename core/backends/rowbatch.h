@@ -19,7 +19,7 @@ public:
     explicit RowBatch(int columnCount = 0);
 
     void reset(int columnCount);
-    void clear();
+    void clear(); // keeps the memory, for reuse
     void reserveRows(int rows);
 
     int columnCount() const { return m_columnCount; }
@@ -59,7 +59,7 @@ private:
 
     int m_columnCount = 0;
     std::vector<Cell> m_cells;
-    QByteArray m_arena;
+    std::vector<char> m_arena;
 };
 
 } // namespace dblearn

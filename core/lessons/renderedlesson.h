@@ -1,5 +1,8 @@
 #pragma once
 
+#include "lessons/exercise.h"
+#include "lessons/quiz.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -7,14 +10,16 @@
 
 namespace dblearn {
 
-// A fenced code block that the page can run: ```sql run engine=sqlite dataset=shop
+// A fenced code block: ```sql run engine=sqlite dataset=shop (docs/lesson-format.md, "Code").
+// Every fenced block outside exercise/quiz/mermaid fences is recorded; only runnable ones get a
+// wrapper in the page and may be run through the bridge.
 struct CodeSnippet {
-    QString id;       // stable within the lesson: "snippet-1", ...
+    QString id;       // stable within the lesson: "snippet-1", ... (counts every recorded block)
     QString language; // "sql", "python", ...
-    QString engine;   // "sqlite", "postgresql", "mariadb"; empty when not runnable
-    QString dataset;  // "shop", ...; may be empty
+    QString engine;   // "sqlite", "postgresql", "mariadb"; empty when not given
+    QString dataset;  // "shop", ...; empty = an empty database
     bool runnable = false;
-    QString code;
+    QString code;     // without the final line break
     int line = 0; // 1-based line of the opening fence in the source file
 };
 
@@ -22,6 +27,14 @@ struct Heading {
     int level = 0;
     QString text;
     QString anchor; // id attribute in the HTML
+};
+
+// A link or image that passed the URL filter (dropped ones are in warnings).
+struct LessonLink {
+    QString url;      // as written, character references decoded
+    bool image = false;
+    bool external = false; // http:, https:, mailto:
+    int line = 0;
 };
 
 // The result of rendering one lesson's markdown.
@@ -33,7 +46,20 @@ struct RenderedLesson {
     QString bodyHtml;     // HTML of the body only (no <html>/<head>)
     QList<Heading> headings;
     QList<CodeSnippet> snippets;
-    QStringList warnings; // e.g. links dropped by the URL filter
+    QList<Exercise> exercises;
+    QList<Quiz> quizzes;
+    QList<LessonLink> links;
+    QStringList objectives;   // items of the "## Learning objectives" list
+    QStringList keyTakeaways; // items of the "## Key takeaways" list
+    QStringList references;   // items of the "## References" list(s)
+    int proseWords = 0;       // words of text outside code, math and lesson blocks
+    QStringList warnings; // e.g. links dropped by the URL filter: "line 12: ..." (at most 500, then a count)
+    QStringList errors;   // authoring errors that do not stop rendering (a quiz without a correct
+                          // option, a missing required field or section): "quiz block line 93: ..."
+
+    const CodeSnippet *snippet(const QString &id) const;
+    const Exercise *exercise(const QString &id) const;
+    const Quiz *quiz(const QString &id) const;
 };
 
 } // namespace dblearn

@@ -47,7 +47,7 @@ private slots:
     void showsTheShell()
     {
         LessonWebProfile profile(m_content.path());
-        MainWindow window(m_registry, m_curriculum, &profile);
+        MainWindow window(services(&profile));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -79,7 +79,7 @@ private slots:
     void refusesUnknownLesson()
     {
         LessonWebProfile profile(m_content.path());
-        MainWindow window(m_registry, m_curriculum, &profile);
+        MainWindow window(services(&profile));
         QVERIFY(!window.openLesson(QStringLiteral("99_nowhere/none.md")));
         QVERIFY(!window.openLesson(QStringLiteral("../../etc/passwd")));
         QVERIFY(window.lessonView()->currentLesson().isEmpty());
@@ -88,7 +88,7 @@ private slots:
     void unwrittenLessonShowsAMessage()
     {
         LessonWebProfile profile(m_content.path());
-        MainWindow window(m_registry, m_curriculum, &profile);
+        MainWindow window(services(&profile));
         window.show();
         QSignalSpy painted(&window, &MainWindow::contentPainted);
         // In the curriculum but not in the fixture folder: shown as an error page, no crash.
@@ -97,6 +97,15 @@ private slots:
     }
 
 private:
+    AppServices services(LessonWebProfile *profile)
+    {
+        AppServices s;
+        s.registry = &m_registry;
+        s.curriculum = &m_curriculum;
+        s.webProfile = profile;
+        return s;
+    }
+
     QByteArray readFixture()
     {
         QFile f(QStringLiteral(DBLEARN_TEST_SOURCE_DIR "/fixtures/lessons/sample_lesson.md"));

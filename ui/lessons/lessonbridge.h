@@ -2,30 +2,44 @@
 
 #include <QObject>
 #include <QString>
+#include <QVariantList>
 
 namespace dblearn {
 
-// The only object a lesson page can reach (through QWebChannel, in its own JavaScript world).
-// It accepts ids of things the app already holds — snippets, exercises, quizzes — never SQL text,
-// except a learner's own answer to an exercise. Ids it does not know are ignored.
+// The only object a lesson page can reach (through QWebChannel, in its own JavaScript world; see
+// resources/web/lesson-bridge.js). It accepts ids of things the app already holds — snippets,
+// exercises, quizzes — never SQL text, except a learner's own answer to an exercise. Calls with
+// malformed ids or arguments are dropped. Replies go back to the page as signals carrying JSON.
 class LessonBridge final : public QObject
 {
     Q_OBJECT
 public:
     explicit LessonBridge(QObject *parent = nullptr);
 
+    static constexpr int maxAnswerLength = 100000; // characters of a learner's SQL
+
 public slots:
     void pageReady();
     void runSnippet(const QString &snippetId);
     void openInConsole(const QString &snippetId);
+    void checkExercise(const QString &exerciseId, const QString &learnerSql);
+    void revealSolution(const QString &exerciseId);
+    void answerQuiz(const QString &quizId, int question, const QVariantList &options);
 
 signals:
     // To the page:
     void snippetResult(const QString &snippetId, const QString &json);
-    // To the app:
+    void exerciseResult(const QString &exerciseId, const QString &json);
+    void solutionRevealed(const QString &exerciseId, const QString &sql);
+    void quizResult(const QString &quizId, int question, const QString &json);
+
+    // To the app (already validated):
     void pageReadyReported();
     void runSnippetRequested(const QString &snippetId);
     void openInConsoleRequested(const QString &snippetId);
+    void checkExerciseRequested(const QString &exerciseId, const QString &learnerSql);
+    void revealSolutionRequested(const QString &exerciseId);
+    void answerQuizRequested(const QString &quizId, int question, const QList<int> &options);
 
 private:
     static bool isValidId(const QString &id);

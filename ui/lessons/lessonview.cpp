@@ -5,13 +5,17 @@
 #include "lessonschemehandler.h"
 #include "lessonwebprofile.h"
 
+#include "support/apppaths.h"
+
 #include <QDesktopServices>
+#include <QFile>
 #include <QLabel>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QVBoxLayout>
 #include <QWebChannel>
 #include <QWebEngineScript>
+#include <QWebEngineScriptCollection>
 #include <QWebEngineView>
 
 namespace dblearn {
@@ -33,6 +37,7 @@ LessonView::LessonView(LessonWebProfile *profile, QWidget *parent) : QWidget(par
     m_channel = new QWebChannel(this);
     m_channel->registerObject(QStringLiteral("lessonBridge"), m_bridge);
     m_page->setWebChannel(m_channel, QWebEngineScript::ApplicationWorld);
+    installBridgeScript();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -61,6 +66,30 @@ LessonView::LessonView(LessonWebProfile *profile, QWidget *parent) : QWidget(par
 }
 
 LessonView::~LessonView() = default;
+
+void LessonView::installBridgeScript()
+{
+    // The bridge lives in the application world: the page's own scripts (main world) cannot reach
+    // it; this script, injected into that world, wires the page's buttons to it on real clicks only.
+    auto read = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    };
+    const QString channel = read(QStringLiteral(":/qtwebchannel/qwebchannel.js"));
+    const QString bridge = read(AppPaths::webDir() + QLatin1String("/app/lesson-bridge.js"));
+    if (channel.isEmpty() || bridge.isEmpty()) {
+        qWarning("lesson page bridge script not found under %s: lesson buttons stay disabled",
+                 qPrintable(AppPaths::webDir()));
+        return;
+    }
+    QWebEngineScript script;
+    script.setName(QStringLiteral("dblearn-bridge"));
+    script.setWorldId(QWebEngineScript::ApplicationWorld);
+    script.setInjectionPoint(QWebEngineScript::DocumentReady);
+    script.setRunsOnSubFrames(false);
+    script.setSourceCode(channel + QLatin1Char('\n') + bridge);
+    m_page->scripts().insert(script);
+}
 
 void LessonView::showLesson(const QString &lessonPath, const QString &anchor)
 {

@@ -41,6 +41,7 @@ signals:
 
 private:
     void load();
+    void installBridgeScript();
     void onLoadFinished(bool ok);
     void onRenderProcessTerminated(int status, int exitCode);
     void markPainted();

@@ -9,7 +9,9 @@
 #include "curriculum/curriculumdock.h"
 #include "curriculum/curriculummodel.h"
 #include "lessons/lessonlibrary.h"
+#include "lessons/lessoninteractions.h"
 #include "lessons/lessonview.h"
+#include "progress/progressstore.h"
 #include "lessons/lessonwebprofile.h"
 
 #include <QAction>
@@ -21,6 +23,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
@@ -33,10 +36,13 @@ const QString keyLastLesson = QStringLiteral("lessons/last");
 const QString keyZoom = QStringLiteral("lessons/zoom");
 } // namespace
 
-MainWindow::MainWindow(const BackendRegistry &registry, const Curriculum &curriculum, LessonWebProfile *webProfile,
-                       QWidget *parent)
-    : QMainWindow(parent), m_registry(registry), m_curriculum(curriculum), m_webProfile(webProfile)
+MainWindow::MainWindow(const AppServices &services, QWidget *parent)
+    : QMainWindow(parent), m_services(services), m_registry(*services.registry), m_curriculum(*services.curriculum),
+      m_webProfile(services.webProfile)
 {
+    const Curriculum &curriculum = m_curriculum;
+    LessonWebProfile *webProfile = m_webProfile;
+    const BackendRegistry &registry = m_registry;
     setWindowTitle(tr("DB Learn"));
     setObjectName(QStringLiteral("MainWindow"));
 
@@ -65,6 +71,21 @@ MainWindow::MainWindow(const BackendRegistry &registry, const Curriculum &curric
             showStatus(tr("The lesson %1 could not be loaded").arg(path));
     });
     connect(m_lessonView, &LessonView::lessonPainted, this, &MainWindow::contentPainted);
+    if (services.datasets) {
+        m_interactions = new LessonInteractions(m_lessonView, webProfile->library(), services.datasets,
+                                                services.progress, this);
+        connect(m_interactions, &LessonInteractions::progressChanged, this, &MainWindow::refreshProgress);
+    }
+    // A lesson counts as read after two minutes on it, or when the learner moves on with Next.
+    m_readTimer = new QTimer(this);
+    m_readTimer->setSingleShot(true);
+    m_readTimer->setInterval(120 * 1000);
+    connect(m_readTimer, &QTimer::timeout, this, [this] {
+        if (m_services.progress && !m_lessonView->currentLesson().isEmpty()) {
+            m_services.progress->markRead(m_lessonView->currentLesson());
+            refreshProgress();
+        }
+    });
 
     m_writtenLabel = new QLabel(this);
     m_writtenLabel->setText(tr("%1 of %2 lessons written")
@@ -75,6 +96,7 @@ MainWindow::MainWindow(const BackendRegistry &registry, const Curriculum &curric
     createActions();
     createMenus();
     restoreState();
+    refreshProgress();
     applyTheme();
     updateNavigationActions();
 
@@ -221,6 +243,11 @@ void MainWindow::goToLesson(const QString &lessonPath, const QString &anchor, bo
 {
     if (recordHistory)
         m_history.visit(lessonPath);
+    recordTimeSpent();
+    if (m_services.progress) {
+        m_services.progress->markOpened(lessonPath);
+        m_readTimer->start();
+    }
     m_lessonView->showLesson(lessonPath, anchor);
     m_tabs->setCurrentWidget(m_lessonView);
     m_curriculumDock->selectLesson(lessonPath);
@@ -235,13 +262,33 @@ void MainWindow::stepLesson(int delta)
     if (index < 0)
         index = delta > 0 ? -1 : int(lessons.size());
     const int target = index + delta;
+    if (delta > 0 && index >= 0 && m_services.progress) {
+        m_services.progress->markRead(lessons[index].path);
+        refreshProgress();
+    }
     if (target >= 0 && target < lessons.size())
         openLesson(lessons[target].path);
 }
 
+void MainWindow::recordTimeSpent()
+{
+    const QString current = m_lessonView->currentLesson();
+    if (m_services.progress && !current.isEmpty() && m_lessonClock.isValid() && isActiveWindow())
+        m_services.progress->addTimeSpent(current, qMin<qint64>(m_lessonClock.elapsed() / 1000, 3600));
+    m_lessonClock.start();
+}
+
+void MainWindow::refreshProgress()
+{
+    if (m_services.progress)
+        m_curriculumModel->setProgress(m_services.progress->allProgress());
+}
+
 void MainWindow::continueWhereLeftOff()
 {
-    const QString last = QSettings().value(keyLastLesson).toString();
+    QString last = m_services.progress ? m_services.progress->lastOpenedLesson() : QString();
+    if (last.isEmpty())
+        last = QSettings().value(keyLastLesson).toString();
     if (!last.isEmpty() && m_curriculum.find(last))
         openLesson(last);
     else if (!m_curriculum.lessons().isEmpty())
@@ -273,6 +320,7 @@ void MainWindow::restoreState()
     QSettings settings;
     if (!restoreGeometry(settings.value(keyGeometry).toByteArray()))
         resize(1280, 820);
+    resizeDocks({m_curriculumDock}, {340}, Qt::Horizontal); // first run; restoreState() overrides
     QMainWindow::restoreState(settings.value(keyState).toByteArray());
     m_lessonView->setZoomFactor(settings.value(keyZoom, 1.0).toDouble());
 }
@@ -301,6 +349,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    recordTimeSpent();
     saveState();
     event->accept();
 }

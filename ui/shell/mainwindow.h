@@ -1,12 +1,15 @@
 #pragma once
 
+#include "appservices.h"
 #include "navigationhistory.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 class QAction;
 class QLabel;
 class QTabWidget;
+class QTimer;
 
 namespace dblearn {
 
@@ -14,6 +17,7 @@ class BackendRegistry;
 class Curriculum;
 class CurriculumDock;
 class CurriculumModel;
+class LessonInteractions;
 class LessonView;
 class LessonWebProfile;
 
@@ -22,8 +26,7 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(const BackendRegistry &registry, const Curriculum &curriculum, LessonWebProfile *webProfile,
-               QWidget *parent = nullptr);
+    explicit MainWindow(const AppServices &services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens a lesson by its path; returns false (and says why in the status bar) if it is unknown.
@@ -50,10 +53,16 @@ private:
     void updateNavigationActions();
     void applyTheme();
     void zoomBy(qreal factor);
+    void refreshProgress();
+    void recordTimeSpent();
 
+    AppServices m_services;
     const BackendRegistry &m_registry;
     const Curriculum &m_curriculum;
     LessonWebProfile *m_webProfile;
+    LessonInteractions *m_interactions = nullptr;
+    QTimer *m_readTimer = nullptr;
+    QElapsedTimer m_lessonClock;
     CurriculumModel *m_curriculumModel = nullptr;
     CurriculumDock *m_curriculumDock = nullptr;
     QTabWidget *m_tabs = nullptr;

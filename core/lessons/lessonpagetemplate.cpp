@@ -1,0 +1,121 @@
+#include "lessons/lessonpagetemplate.h"
+
+#include <QRegularExpression>
+
+namespace dblearn {
+
+namespace {
+
+// Page assets, served by the app's scheme handler from share/dblearn/web (and Qt's own
+// qwebchannel.js from its resources). Mermaid and KaTeX write inline styles into the SVG and
+// HTML they generate, so styles need 'unsafe-inline'; scripts never do, and nothing uses eval.
+constexpr auto csp = "default-src 'none'; script-src dblearn:; style-src dblearn: 'unsafe-inline'; "
+                     "img-src dblearn: data:; font-src dblearn:; connect-src 'none'; media-src 'none'; "
+                     "object-src 'none'; frame-src 'none'; worker-src 'none'; manifest-src 'none'; "
+                     "base-uri 'none'; form-action 'none'";
+
+constexpr auto webRoot = "dblearn://web/";
+
+QString themeOrDefault(const QString &theme)
+{
+    return theme == QLatin1String("dark") ? QStringLiteral("dark") : QStringLiteral("light");
+}
+
+QString languageOrDefault(const QString &language)
+{
+    static const QRegularExpression bcp47(QStringLiteral("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"));
+    return bcp47.match(language).hasMatch() ? language : QStringLiteral("en");
+}
+
+bool hasDiagrams(const QString &body)
+{
+    // <pre class="mermaid"> from the renderer, or a plain ```mermaid fence.
+    static const QRegularExpression re(QStringLiteral(R"(class="[^"]*\bmermaid\b)"));
+    return re.match(body).hasMatch();
+}
+
+bool hasMath(const QString &body)
+{
+    // <span class="math inline">, <div class="math display">, ```math fences, md4c's <x-equation>.
+    static const QRegularExpression re(QStringLiteral(R"(class="[^"]*\bmath\b|<x-equation)"));
+    return re.match(body).hasMatch();
+}
+
+QString stylesheet(const QString &path)
+{
+    return QLatin1String(R"(<link rel="stylesheet" href=")") + QLatin1String(webRoot) + path
+           + QLatin1String("\">\n");
+}
+
+QString script(const QString &path)
+{
+    return QLatin1String(R"(<script defer src=")") + QLatin1String(webRoot) + path + QLatin1String("\"></script>\n");
+}
+
+QByteArray document(const QString &title, const QString &theme, const QString &language, const QString &head,
+                    const QString &body)
+{
+    QString html = QLatin1String("<!DOCTYPE html>\n<html lang=\"") + languageOrDefault(language)
+                   + QLatin1String("\" data-theme=\"") + themeOrDefault(theme)
+                   + QLatin1String("\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                   "<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                   + LessonPageTemplate::contentSecurityPolicy()
+                   + QLatin1String("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                                   "<meta name=\"referrer\" content=\"no-referrer\">\n<title>")
+                   + title.toHtmlEscaped() + QLatin1String("</title>\n") + head + QLatin1String("</head>\n<body>\n")
+                   + body + QLatin1String("</body>\n</html>\n");
+    return html.toUtf8();
+}
+
+// The bridge: qwebchannel.js and lesson-bridge.js connect to the app when the web channel is in
+// the page's main world; when it is in the application world, the app injects the same two files
+// there and these copies stay idle.
+QString bridgeScripts()
+{
+    return script(QStringLiteral("qt/qwebchannel.js")) + script(QStringLiteral("app/lesson-bridge.js"));
+}
+
+} // namespace
+
+QString LessonPageTemplate::contentSecurityPolicy()
+{
+    return QLatin1String(csp);
+}
+
+QByteArray LessonPageTemplate::page(const QString &title, const QString &bodyHtml, const QString &theme,
+                                    const QString &language)
+{
+    const bool diagrams = hasDiagrams(bodyHtml);
+    const bool math = hasMath(bodyHtml);
+
+    QString head;
+    if (math)
+        head += stylesheet(QStringLiteral("vendor/katex/katex.min.css"));
+    head += stylesheet(QStringLiteral("app/lesson.css"));
+    // Deferred scripts run in document order once the body is parsed; lesson.js comes last.
+    head += script(QStringLiteral("vendor/highlight/highlight.min.js"))
+            + script(QStringLiteral("vendor/highlight/languages/pgsql.min.js"))
+            + script(QStringLiteral("vendor/highlight/languages/dockerfile.min.js"));
+    if (math)
+        head += script(QStringLiteral("vendor/katex/katex.min.js"));
+    if (diagrams)
+        head += script(QStringLiteral("vendor/mermaid/mermaid.min.js"));
+    head += bridgeScripts() + script(QStringLiteral("app/lesson.js"));
+
+    const QString body = QLatin1String("<main class=\"lesson\" id=\"lesson\">\n") + bodyHtml
+                         + QLatin1String("\n</main>\n");
+    return document(title, theme, language, head, body);
+}
+
+QByteArray LessonPageTemplate::errorPage(const QString &title, const QString &message, const QString &theme)
+{
+    const QString head = stylesheet(QStringLiteral("app/lesson.css")) + bridgeScripts()
+                         + script(QStringLiteral("app/lesson.js"));
+    const QString body = QLatin1String("<main class=\"lesson error-page\" id=\"lesson\">\n"
+                                       "<div class=\"error-box\" role=\"alert\">\n<h1>")
+                         + title.toHtmlEscaped() + QLatin1String("</h1>\n<p class=\"error-message\">")
+                         + message.toHtmlEscaped() + QLatin1String("</p>\n</div>\n</main>\n");
+    return document(title, theme, QStringLiteral("en"), head, body);
+}
+
+} // namespace dblearn
