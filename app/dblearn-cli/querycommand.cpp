@@ -152,7 +152,8 @@ int queryCommand(const QStringList &args)
     int exitCode = 0;
     RowBatch batch;
     while (offset < sql.size()) {
-        const QString rest = sql.mid(offset);
+        // A view of the rest of the script, not a copy: copying it per statement is quadratic.
+        const QString rest = QString::fromRawData(sql.constData() + offset, sql.size() - offset);
         StatementStatus status = connection->execute(rest);
         if (!status.ok) {
             printer.end();

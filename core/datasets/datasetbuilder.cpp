@@ -148,6 +148,12 @@ bool DatasetBuilder::create(DatabaseConnection &connection, const QString &diale
                         .arg(dialectName, SqlDialect::names().join(QStringLiteral(", "))));
     if (options.scale < 1 || options.scale > maxScale)
         return fail(QStringLiteral("scale must be between 1 and %1, not %2").arg(maxScale).arg(options.scale));
+    if (generator.totalRows(options.scale) > maxRows) {
+        return fail(QStringLiteral("scale %1 would make %2 million rows; the limit is %3 million")
+                        .arg(options.scale)
+                        .arg(generator.totalRows(options.scale) / 1000000)
+                        .arg(maxRows / 1000000));
+    }
     if (!connection.isOpen())
         return fail(QStringLiteral("the database connection is not open"));
 

@@ -38,6 +38,7 @@ class DatasetBuilder final
 {
 public:
     static constexpr int maxScale = 10000;
+    static constexpr qint64 maxRows = 200000000; // in all tables: beyond this a scale is surely a typo
 
     // `dialect` is BackendInfo::dialect: "sqlite", "postgresql" or "mysql".
     static bool create(DatabaseConnection &connection, const QString &dialect, const DatasetGenerator &generator,

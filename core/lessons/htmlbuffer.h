@@ -31,6 +31,8 @@ public:
 
     void append(const char *text, qsizetype length)
     {
+        if (length <= 0)
+            return;
         if (m_capacity - m_size < length)
             grow(length);
         std::memcpy(m_data + m_size, text, size_t(length));

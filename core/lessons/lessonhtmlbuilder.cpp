@@ -4,6 +4,8 @@
 #include "lessons/lessonblockwriter.h"
 #include "lessons/urlfilter.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <cstring>
 
@@ -572,6 +574,8 @@ void LessonHtmlBuilder::finishHeading(unsigned level)
     out.append(digit);
     if (!m_fragment) {
         const QString anchor = m_ctx.slugger.slug(text);
+        if (m_ctx.lesson->headings.isEmpty())
+            m_ctx.lesson->headings.reserve(32);
         m_ctx.lesson->headings.append(Heading{int(level), text, anchor});
         out.put(" id=\"");
         // Letters, digits, '-' and '_' only: ASCII is copied as is, anything else converted.
@@ -590,12 +594,13 @@ void LessonHtmlBuilder::finishHeading(unsigned level)
             m_captureListDepth = -1;
             m_sectionListTaken = false;
             if (level == 2) {
-                auto is = [&text](const char *name) { return text.compare(QLatin1String(name), Qt::CaseInsensitive) == 0; };
-                if (is("learning objectives") || is("objectives"))
+                const QByteArrayView bytes(m_headingText);
+                auto is = [bytes](const char *upperName) { return equalsNoCase(bytes, upperName); };
+                if (is("LEARNING OBJECTIVES") || is("OBJECTIVES"))
                     m_section = Section::Objectives;
-                else if (is("key takeaways") || is("key points"))
+                else if (is("KEY TAKEAWAYS") || is("KEY POINTS"))
                     m_section = Section::Takeaways;
-                else if (is("references"))
+                else if (is("REFERENCES"))
                     m_section = Section::References;
                 m_sectionSeen[int(m_section)] = true;
             }

@@ -86,7 +86,7 @@ QString internedKey(QByteArrayView key)
         {"explanation", QStringLiteral("explanation")},
     };
     for (const Known &k : known) {
-        if (k.string.size() == key.size() && std::memcmp(k.name, key.data(), size_t(key.size())) == 0)
+        if (k.string.size() == key.size() && k.name[0] == key[0] && std::memcmp(k.name, key.data(), size_t(key.size())) == 0)
             return k.string;
     }
     return QString::fromLatin1(key); // keys are ASCII

@@ -225,7 +225,8 @@ private:
     sqlite3_stmt *m_stmt = nullptr;
 };
 
-// Flushes earlier tables first, as DatasetBuilder does, so parents precede children.
+// Writers flush when full and at the end. (DatasetBuilder also flushes parent tables first; SQLite
+// does not enforce foreign keys by default, so the prototype can skip that.)
 class BatchSink final : public DatasetSink
 {
 public:

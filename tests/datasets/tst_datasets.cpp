@@ -44,7 +44,7 @@ private:
     DatasetCatalog m_catalog;
     QList<Engine> m_engines;
 
-    std::unique_ptr<DatabaseConnection> connect(const Engine &engine)
+    std::unique_ptr<DatabaseConnection> openDatabase(const Engine &engine)
     {
         QString error;
         auto connection = m_registry.createConnection(engine.backend, &error);
@@ -184,7 +184,7 @@ private slots:
     {
         QFETCH(QString, dataset);
         QFETCH(int, engine);
-        auto connection = connect(m_engines[engine]);
+        auto connection = openDatabase(m_engines[engine]);
         QVERIFY(connection);
         const DatasetGenerator &generator = *m_catalog.find(dataset);
         QList<DatasetProgress> progress;
@@ -213,8 +213,8 @@ private slots:
         QFETCH(QString, dataset);
         QFETCH(int, engine);
         const DatasetGenerator &generator = *m_catalog.find(dataset);
-        auto first = connect(m_engines[engine]);
-        auto second = connect(m_engines[engine]);
+        auto first = openDatabase(m_engines[engine]);
+        auto second = openDatabase(m_engines[engine]);
         QVERIFY(first && second);
         QString error;
         QVERIFY(create(*first, m_engines[engine], dataset));
@@ -244,7 +244,7 @@ private slots:
     {
         QFETCH(QString, dataset);
         QFETCH(int, engine);
-        auto connection = connect(m_engines[engine]);
+        auto connection = openDatabase(m_engines[engine]);
         QVERIFY(connection);
         QVERIFY(create(*connection, m_engines[engine], dataset));
         for (const TableSpec &t : m_catalog.find(dataset)->tables()) {
@@ -279,7 +279,7 @@ private slots:
     // A dataset at a larger scale has the catalog's counts too.
     void scaled()
     {
-        auto connection = connect(m_engines.first());
+        auto connection = openDatabase(m_engines.first());
         QVERIFY(connection);
         for (const QString &name : m_catalog.names()) {
             QVERIFY(create(*connection, m_engines.first(), name, 3));
@@ -291,7 +291,7 @@ private slots:
 
     void shopTotals()
     {
-        auto connection = connect(m_engines.first());
+        auto connection = openDatabase(m_engines.first());
         QVERIFY(connection && create(*connection, m_engines.first(), QStringLiteral("shop")));
         // The stored total equals the items' sum (compared in cents: SQLite stores NUMERIC as REAL).
         QCOMPARE(count(*connection, QStringLiteral("SELECT COUNT(*) FROM orders o WHERE ROUND(o.total_amount * 100) <> "
@@ -316,7 +316,7 @@ private slots:
 
     void bankLedgerMatchesBalances()
     {
-        auto connection = connect(m_engines.first());
+        auto connection = openDatabase(m_engines.first());
         QVERIFY(connection && create(*connection, m_engines.first(), QStringLiteral("bank")));
         QCOMPARE(count(*connection, QStringLiteral("SELECT COUNT(*) FROM accounts a WHERE a.balance_cents <> "
                                                    "(SELECT SUM(l.amount_cents) FROM ledger l WHERE l.account_id = a.id)")),
@@ -341,7 +341,7 @@ private slots:
 
     void featuresArriveLate()
     {
-        auto connection = connect(m_engines.first());
+        auto connection = openDatabase(m_engines.first());
         QVERIFY(connection && create(*connection, m_engines.first(), QStringLiteral("features")));
         const qint64 total = count(*connection, QStringLiteral("SELECT COUNT(*) FROM feature_values"));
         const qint64 late = count(*connection, QStringLiteral("SELECT COUNT(*) FROM feature_values WHERE ingestion_time "
@@ -372,7 +372,7 @@ private slots:
 
     void iotTimeSeries()
     {
-        auto connection = connect(m_engines.first());
+        auto connection = openDatabase(m_engines.first());
         QVERIFY(connection && create(*connection, m_engines.first(), QStringLiteral("iot")));
         QCOMPARE(count(*connection, QStringLiteral("SELECT COUNT(DISTINCT c) FROM (SELECT COUNT(*) c FROM readings GROUP BY "
                                                    "sensor_id) t")),
@@ -393,7 +393,7 @@ private slots:
 
     void socialGraph()
     {
-        auto connection = connect(m_engines.first());
+        auto connection = openDatabase(m_engines.first());
         QVERIFY(connection && create(*connection, m_engines.first(), QStringLiteral("social")));
         const qint64 mutual = count(*connection, QStringLiteral("SELECT COUNT(*) FROM follows a JOIN follows b ON "
                                                                 "a.follower_id = b.followee_id AND a.followee_id = "
@@ -415,7 +415,7 @@ private slots:
 
     void hrSheetMatchesNormalForm()
     {
-        auto connection = connect(m_engines.first());
+        auto connection = openDatabase(m_engines.first());
         QVERIFY(connection && create(*connection, m_engines.first(), QStringLiteral("hr")));
         QCOMPARE(count(*connection, QStringLiteral(
                      "SELECT COUNT(*) FROM employees_sheet s JOIN employees e ON e.id = s.employee_id JOIN departments d "
@@ -448,7 +448,7 @@ private slots:
     // labelled relevant, so recall@k lessons show something real.
     void docsRecall()
     {
-        auto connection = connect(m_engines.first());
+        auto connection = openDatabase(m_engines.first());
         QVERIFY(connection && create(*connection, m_engines.first(), QStringLiteral("docs")));
         QList<QPair<qint64, Vector>> chunks;
         for (const auto &row : rows(*connection, QStringLiteral("SELECT chunk_id, embedding FROM embeddings"))) {
@@ -503,7 +503,7 @@ private slots:
         const DatasetGenerator &generator = *m_catalog.find(dataset);
         QString reference;
         for (const Engine &engine : std::as_const(m_engines)) {
-            auto connection = connect(engine);
+            auto connection = openDatabase(engine);
             QVERIFY(connection);
             QVERIFY(create(*connection, engine, dataset));
             QString error;
@@ -524,16 +524,19 @@ private slots:
         QString error;
 
         // A closed connection.
-        auto connection = connect(sqlite);
+        auto connection = openDatabase(sqlite);
         QVERIFY(connection);
         connection->close();
         QVERIFY(!create(*connection, sqlite, QStringLiteral("shop"), 1, 42, &error));
         QCOMPARE(error, QStringLiteral("Could not create dataset \"shop\": the database connection is not open"));
 
         // Bad arguments.
-        connection = connect(sqlite);
+        connection = openDatabase(sqlite);
         QVERIFY(!create(*connection, sqlite, QStringLiteral("shop"), 0, 42, &error));
         QCOMPARE(error, QStringLiteral("Could not create dataset \"shop\": scale must be between 1 and 10000, not 0"));
+        QVERIFY(!create(*connection, sqlite, QStringLiteral("iot"), 10000, 42, &error));
+        QCOMPARE(error, QStringLiteral("Could not create dataset \"iot\": scale 10000 would make 580 million rows; the "
+                                       "limit is 200 million"));
         QVERIFY(!DatasetBuilder::create(*connection, QStringLiteral("oracle"), shop, DatasetOptions(), &error));
         QVERIFY2(error.contains(QStringLiteral("unknown SQL dialect \"oracle\"")), qPrintable(error));
 
@@ -552,19 +555,19 @@ private slots:
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("ro.db"));
         {
-            auto writable = connect(Engine{sqlite.backend, sqlite.dialect, QStringLiteral("sqlite://") + path});
+            auto writable = openDatabase(Engine{sqlite.backend, sqlite.dialect, QStringLiteral("sqlite://") + path});
             QVERIFY(writable);
             QVERIFY(writable->execute(QStringLiteral("CREATE TABLE keep (x INTEGER)")).ok);
             writable->finish();
         }
-        auto readOnly = connect(Engine{sqlite.backend, sqlite.dialect, QStringLiteral("sqlite://") + path + QStringLiteral("?mode=ro")});
+        auto readOnly = openDatabase(Engine{sqlite.backend, sqlite.dialect, QStringLiteral("sqlite://") + path + QStringLiteral("?mode=ro")});
         QVERIFY(readOnly);
         QVERIFY(!create(*readOnly, sqlite, QStringLiteral("shop"), 1, 42, &error));
         QVERIFY2(error.startsWith(QStringLiteral("Could not create dataset \"shop\": ")), qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("readonly")), qPrintable(error));
 
         // Cancelled before it starts: reported, and no tables remain.
-        connection = connect(sqlite);
+        connection = openDatabase(sqlite);
         std::atomic<bool> cancel{true};
         DatasetOptions options;
         options.cancel = &cancel;
@@ -612,7 +615,7 @@ private slots:
         const Engine &sqlite = m_engines.first();
         const QStringList uris{QStringLiteral("sqlite::memory:"), QStringLiteral("sqlite://") + dir.filePath(QStringLiteral("shop.db"))};
         for (const QString &uri : uris) {
-            auto connection = connect(Engine{sqlite.backend, sqlite.dialect, uri});
+            auto connection = openDatabase(Engine{sqlite.backend, sqlite.dialect, uri});
             QVERIFY(connection);
             QElapsedTimer timer;
             timer.start();

@@ -2,6 +2,10 @@
 
 #include "backends/backendregistry.h"
 #include "curriculum/curriculum.h"
+#include "datasets/datasetprovider.h"
+#include "lessons/lessonbridge.h"
+#include "lessons/lessonlibrary.h"
+#include "progress/progressstore.h"
 #include "lessons/lessonschemehandler.h"
 #include "lessons/lessonview.h"
 #include "lessons/lessonwebprofile.h"
@@ -9,6 +13,9 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -94,6 +101,84 @@ private slots:
         // In the curriculum but not in the fixture folder: shown as an error page, no crash.
         QVERIFY(window.openLesson(QStringLiteral("06_tutorials/08_redis_tutorial.md")));
         QVERIFY(painted.wait(30000));
+    }
+
+    void pageActionsRunCheckAndGrade()
+    {
+        QTemporaryDir data;
+        DatasetProvider datasets(m_registry, data.filePath(QStringLiteral("cache")), data.filePath(QStringLiteral("work")));
+        ProgressStore progress;
+        QString error;
+        QVERIFY2(progress.open(data.filePath(QStringLiteral("progress.sqlite")), &error), qPrintable(error));
+        LessonWebProfile profile(m_content.path());
+        AppServices s = services(&profile);
+        s.datasets = &datasets;
+        s.progress = &progress;
+        MainWindow window(s);
+        window.show();
+        QSignalSpy painted(&window, &MainWindow::contentPainted);
+        const QString lesson = QStringLiteral("01_foundations/01_acid_properties.md");
+        QVERIFY(window.openLesson(lesson));
+        QVERIFY(painted.wait(30000));
+
+        const RenderedLesson &rendered = profile.library()->lesson(lesson);
+        QVERIFY2(rendered.ok, qPrintable(rendered.error));
+        QString runnable;
+        for (const CodeSnippet &snippet : rendered.snippets) {
+            if (snippet.runnable)
+                runnable = snippet.id;
+        }
+        QVERIFY(!runnable.isEmpty());
+        LessonBridge *bridge = window.lessonView()->bridge();
+
+        // Run: the last result (the plan) comes back as JSON, with the index used.
+        QSignalSpy snippetResults(bridge, &LessonBridge::snippetResult);
+        bridge->runSnippet(runnable);
+        QVERIFY(snippetResults.wait(20000));
+        QJsonObject result = QJsonDocument::fromJson(snippetResults.first().at(1).toString().toUtf8()).object();
+        QVERIFY2(result.value(QStringLiteral("ok")).toBool(), qPrintable(snippetResults.first().at(1).toString()));
+        QVERIFY(QJsonDocument(result.value(QStringLiteral("rows")).toArray()).toJson().contains("USING INDEX readings_sensor"));
+
+        // Unknown ids are ignored; ids with odd characters never reach the app.
+        bridge->runSnippet(QStringLiteral("snippet-999"));
+        QTRY_COMPARE(snippetResults.count(), 2);
+        result = QJsonDocument::fromJson(snippetResults.last().at(1).toString().toUtf8()).object();
+        QVERIFY(!result.value(QStringLiteral("ok")).toBool());
+        QSignalSpy runRequests(bridge, &LessonBridge::runSnippetRequested);
+        bridge->runSnippet(QStringLiteral("x'); DROP TABLE t; --"));
+        QCOMPARE(runRequests.count(), 0);
+
+        // Check: the reference solution passes, a wrong answer fails with feedback.
+        const Exercise &exercise = rendered.exercises.first();
+        QSignalSpy exerciseResults(bridge, &LessonBridge::exerciseResult);
+        bridge->checkExercise(exercise.id, exercise.solution);
+        QVERIFY(exerciseResults.wait(20000));
+        result = QJsonDocument::fromJson(exerciseResults.last().at(1).toString().toUtf8()).object();
+        QVERIFY2(result.value(QStringLiteral("passed")).toBool(), qPrintable(exerciseResults.last().at(1).toString()));
+        bridge->checkExercise(exercise.id, QStringLiteral("SELECT 1"));
+        QVERIFY(exerciseResults.wait(20000));
+        result = QJsonDocument::fromJson(exerciseResults.last().at(1).toString().toUtf8()).object();
+        QVERIFY(!result.value(QStringLiteral("passed")).toBool());
+        QVERIFY(!result.value(QStringLiteral("message")).toString().isEmpty());
+
+        // Quiz: graded with explanations; progress recorded.
+        QSignalSpy quizResults(bridge, &LessonBridge::quizResult);
+        const Quiz &quiz = rendered.quizzes.first();
+        int correctIndex = -1;
+        for (int i = 0; i < quiz.options.size(); ++i) {
+            if (quiz.options[i].correct)
+                correctIndex = i;
+        }
+        bridge->answerQuiz(quiz.id, 0, {correctIndex});
+        QCOMPARE(quizResults.count(), 1);
+        result = QJsonDocument::fromJson(quizResults.first().at(2).toString().toUtf8()).object();
+        QVERIFY(result.value(QStringLiteral("correct")).toBool());
+        QCOMPARE(result.value(QStringLiteral("explanations")).toObject().size(), quiz.options.size());
+
+        const LessonProgress p = progress.lessonProgress(lesson);
+        QCOMPARE(p.exercisesPassed, 1);
+        QCOMPARE(p.exerciseAttempts, 2);
+        QCOMPARE(p.quizCorrect, 1);
     }
 
 private:
