@@ -6,24 +6,38 @@
 #include "support/version.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 using namespace dblearn;
 
 namespace {
 
-const char usage[] = "Usage: dblearn-cli <command> [options]\n"
-                     "\n"
-                     "Commands:\n"
-                     "  backends [--json]            List the database backend plugins found, loaded or refused.\n"
-                     "  curriculum [--json]          List levels, sections and lessons, and which are written.\n"
-                     "  query --backend ID --connection URI [--format table|csv|json] [--timeout S] SQL\n"
-                     "                               Run SQL (one or more statements) and print the results.\n"
-                     "\n"
-                     "Options:\n"
-                     "  --version                    Print the version of DB Learn and its components.\n"
-                     "  --help                       Show this help; `dblearn-cli <command> --help` for a command.\n"
-                     "\n"
-                     "Connection URIs: sqlite::memory:, sqlite:///absolute/path.db\n";
+const char usage[] =
+    "Usage: dblearn-cli <command> [options]\n"
+    "\n"
+    "Commands:\n"
+    "  backends [--json]            List the database backend plugins found, loaded or refused.\n"
+    "  curriculum [--json]          List levels, sections and lessons, and which are written.\n"
+    "  query --backend ID --connection URI [--format table|csv|json] [--timeout S] SQL\n"
+    "                               Run SQL (one or more statements) and print the results.\n"
+    "  compare SQL_A SQL_B [--dataset NAME] [--ordered] ...\n"
+    "                               Check SQL_B against the reference SQL_A as the exercise checker does.\n"
+    "  dataset list|create|reset|drop|checksum|schema ...\n"
+    "                               The teaching datasets: list, build into a database, compare engines.\n"
+    "  render LESSON [--body-only] [--content DIR]\n"
+    "                               Print a lesson's HTML page (or only its body).\n"
+    "  search QUERY [--json] [--limit N] [--content DIR]\n"
+    "                               Search the written lessons.\n"
+    "  check-content [--json] [--content DIR] [--backend ID --connection URI]\n"
+    "                               Check every written lesson: format, links, quizzes; run its blocks\n"
+    "                               and reference solutions. Exit code 1 when there are errors.\n"
+    "\n"
+    "Options:\n"
+    "  --version                    Print the version of DB Learn and its components.\n"
+    "  --help                       Show this help; `dblearn-cli <command> --help` for a command.\n"
+    "\n"
+    "Connection URIs: sqlite::memory:, sqlite:///absolute/path.db,\n"
+    "                 postgresql://user:password@host:port/db, mariadb://user:password@host:port/db\n";
 
 int printVersion()
 {
@@ -42,6 +56,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("dblearn-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("dblearn"));
     QCoreApplication::setApplicationVersion(applicationVersion());
+    // The core's informational logging ("loaded sqlite ... from ...") would mix with the commands'
+    // own stderr; QT_LOGGING_RULES (which takes precedence) brings it back.
+    QLoggingCategory::setFilterRules(QStringLiteral("dblearn.*.info=false\ndblearn.*.debug=false"));
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")
@@ -59,5 +76,15 @@ int main(int argc, char *argv[])
         return cli::curriculumCommand(args);
     if (command == QLatin1String("query"))
         return cli::queryCommand(args);
+    if (command == QLatin1String("compare"))
+        return cli::compareCommand(args);
+    if (command == QLatin1String("dataset"))
+        return cli::datasetCommand(args);
+    if (command == QLatin1String("render"))
+        return cli::renderCommand(args);
+    if (command == QLatin1String("search"))
+        return cli::searchCommand(args);
+    if (command == QLatin1String("check-content"))
+        return cli::checkContentCommand(args);
     return cli::fail(QStringLiteral("unknown command \"%1\" (see dblearn-cli --help)").arg(command), 2);
 }

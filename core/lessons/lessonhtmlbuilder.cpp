@@ -79,7 +79,7 @@ struct CharTable {
     constexpr bool operator[](unsigned char c) const { return set[c]; }
 };
 constexpr CharTable kBlockStart("#>-+*=|~ \t", true);
-constexpr CharTable kInlineSpecial("\\*_[]!<>&$~|@\n\r", false);
+constexpr CharTable kInlineSpecial("\\*_[]!<>&$~|@\r", false);
 
 // Collapses runs of ASCII whitespace to one space and trims, like QString::simplified().
 void simplifyInPlace(QByteArray *text)
@@ -191,27 +191,37 @@ void LessonHtmlBuilder::renderFragment(LessonRenderContext &context, const QStri
 
 bool LessonHtmlBuilder::renderSimpleLine(QByteArrayView text, HtmlBuffer &out, bool paragraph)
 {
-    // One line of text whose only markup is `code` spans: the common quiz option or question.
-    // Anything md4c could read differently (block starts, emphasis, links, entities, math,
-    // autolinks, a backtick run without its closing run) takes the full parser instead.
+    // One paragraph whose only markup is `code` spans: the common quiz option or question.
+    // Anything md4c could read differently (block starts, indentation, hard breaks, emphasis,
+    // links, entities, math, autolinks, a backtick run without its closing run on the same line)
+    // takes the full parser instead.
+    while (!text.isEmpty() && text.back() == '\n')
+        text.chop(1);
     const qsizetype n = text.size();
-    if (n == 0 || n > 1000)
-        return false;
-    const char first = text[0];
-    const char last = text[n - 1];
-    if (kBlockStart[static_cast<unsigned char>(first)] || last == ' ' || last == '\t' || text.startsWith("```"))
+    if (n == 0 || n > 2000)
         return false;
     // First pass: validate and find code spans, so nothing is written when the shortcut fails.
     QVarLengthArray<qsizetype, 16> spans; // open, contentBegin, contentEnd, close (exclusive)
+    qsizetype lineStart = 0;
     for (qsizetype i = 0; i < n;) {
         const char c = text[i];
+        if (i == lineStart) {
+            if (c == '\n' || kBlockStart[static_cast<unsigned char>(c)] || text.sliced(i).startsWith("```"))
+                return false; // a blank line (two paragraphs), a block marker or indentation
+        }
+        if (c == '\n') {
+            if (text[i - 1] == ' ' || text[i - 1] == '\t')
+                return false; // trailing spaces: a hard break, or stripped
+            lineStart = ++i;
+            continue;
+        }
         if (c == '`') {
             qsizetype run = 0;
             while (i + run < n && text[i + run] == '`')
                 ++run;
             qsizetype j = i + run;
             qsizetype close = -1;
-            while (j < n) {
+            while (j < n && text[j] != '\n') {
                 if (text[j] != '`') {
                     ++j;
                     continue;
@@ -243,6 +253,8 @@ bool LessonHtmlBuilder::renderSimpleLine(QByteArrayView text, HtmlBuffer &out, b
             return false;
         ++i;
     }
+    if (text[n - 1] == ' ' || text[n - 1] == '\t')
+        return false;
     if (paragraph)
         out.put("<p>");
     qsizetype pos = 0;

@@ -1,5 +1,7 @@
 #include "sqliteconnection.h"
 
+#include "datasets/vectormath.h"
+
 #include "sqliteschemareader.h"
 #include "sqlitestatement.h"
 
@@ -196,11 +198,69 @@ bool SqliteConnection::configure(QueryError *error)
     return true;
 }
 
+namespace {
+
+using VectorFunction = double (*)(QByteArrayView, QByteArrayView, bool *, QString *);
+
+// vector distance(a, b) over JSON-array text such as '[0.1, 0.2]'; NULL in, NULL out.
+template<VectorFunction function>
+void vectorSqlFunction(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+        sqlite3_result_null(context);
+        return;
+    }
+    // sqlite3_value_text() before sqlite3_value_bytes(), as the SQLite documentation requires.
+    const auto *a = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    const int aSize = sqlite3_value_bytes(argv[0]);
+    const auto *b = reinterpret_cast<const char *>(sqlite3_value_text(argv[1]));
+    const int bSize = sqlite3_value_bytes(argv[1]);
+    bool ok = false;
+    QString error;
+    const double value = function(QByteArrayView(a, aSize), QByteArrayView(b, bSize), &ok, &error);
+    if (!ok) {
+        const QByteArray message = error.toUtf8();
+        sqlite3_result_error(context, message.constData(), int(message.size()));
+        return;
+    }
+    sqlite3_result_double(context, value);
+}
+
+void vectorDimsSqlFunction(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const auto *a = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    bool ok = false;
+    QString error;
+    const int dims = vectorDimensions(QByteArrayView(a, sqlite3_value_bytes(argv[0])), &ok, &error);
+    if (!ok) {
+        const QByteArray message = error.toUtf8();
+        sqlite3_result_error(context, message.constData(), int(message.size()));
+        return;
+    }
+    sqlite3_result_int(context, dims);
+}
+
+} // namespace
+
 void SqliteConnection::registerFunctions()
 {
-    // SQL functions for lessons are registered here with sqlite3_create_function_v2(), flagged
-    // SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS where true (the schema is not trusted, so views and
-    // triggers may only call innocuous functions). None yet; the datasets add vector distances.
+    // SQL functions for lessons, flagged SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS (the schema is not
+    // trusted, so views and triggers may only call innocuous functions). Vector similarity runs in
+    // the embedded default with the same names and meaning as pgvector's operators:
+    // cosine_distance (<=>), l2_distance (<->), inner_product (the plain dot product).
+    const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    sqlite3_create_function_v2(m_db, "cosine_distance", 2, flags, nullptr, &vectorSqlFunction<&cosineDistance>,
+                               nullptr, nullptr, nullptr);
+    sqlite3_create_function_v2(m_db, "l2_distance", 2, flags, nullptr, &vectorSqlFunction<&l2Distance>, nullptr,
+                               nullptr, nullptr);
+    sqlite3_create_function_v2(m_db, "inner_product", 2, flags, nullptr, &vectorSqlFunction<&innerProduct>, nullptr,
+                               nullptr, nullptr);
+    sqlite3_create_function_v2(m_db, "vector_dims", 1, flags, nullptr, &vectorDimsSqlFunction, nullptr, nullptr,
+                               nullptr);
 }
 
 void SqliteConnection::close()

@@ -755,6 +755,19 @@ void MarkdownRendererTest::simpleLineShortcutMatchesMd4c_data()
         "trailing space ",
         "```fence```",
         "a`b``c`d",
+        "Two lines\nof text.",
+        "`EXPLAIN` prints `SCAN t`.\nWhat does that tell you?\n",
+        "Line one\n  indented continuation",
+        "Hard break  \nnext",
+        "Code `across\nlines`",
+        "First\n\nSecond paragraph",
+        "Setext\n---",
+        "Setext\n===",
+        "List follows\n- item",
+        "Quote follows\n> quote",
+        "Numbered\n1. one",
+        "ends with newlines\n\n\n",
+        "tab\tinside",
     };
     for (const char *c : cases)
         QTest::newRow(c) << QString::fromUtf8(c);

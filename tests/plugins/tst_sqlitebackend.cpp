@@ -124,6 +124,43 @@ private slots:
         QCOMPARE(rows.at(0).at(0).typeId(), QMetaType::LongLong);
     }
 
+    void vectorDistanceFunctions()
+    {
+        auto c = openMemory();
+        QVERIFY(c);
+        const QList<QVariantList> rows = selectAll(
+            c.get(), QStringLiteral("SELECT cosine_distance('[1, 0]', '[0, 1]'), l2_distance('[0, 0]', '[3, 4]'), "
+                                    "inner_product('[1, 2, 3]', '[4, 5, 6]'), vector_dims('[0.5, 0.25, 1]'), "
+                                    "cosine_distance(NULL, '[1]'), cosine_distance('[1, 1]', '[2, 2]')"));
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0][0].toDouble(), 1.0);
+        QCOMPARE(rows[0][1].toDouble(), 5.0);
+        QCOMPARE(rows[0][2].toDouble(), 32.0);
+        QCOMPARE(rows[0][3].toLongLong(), 3);
+        QVERIFY(rows[0][4].isNull());
+        QVERIFY(qAbs(rows[0][5].toDouble()) < 1e-12);
+
+        // Nearest neighbours by cosine distance, as a lesson would query them.
+        QVERIFY(run(c.get(), QStringLiteral("CREATE TABLE e(id INTEGER PRIMARY KEY, v TEXT)")));
+        QVERIFY(run(c.get(), QStringLiteral("INSERT INTO e VALUES (1, '[1, 0]'), (2, '[0.9, 0.1]'), (3, '[0, 1]')")));
+        const QList<QVariantList> nearest = selectAll(
+            c.get(), QStringLiteral("SELECT id FROM e ORDER BY cosine_distance(v, '[1, 0.05]') LIMIT 2"));
+        QCOMPARE(nearest.size(), 2);
+        QCOMPARE(nearest[0][0].toLongLong(), 1);
+        QCOMPARE(nearest[1][0].toLongLong(), 2);
+
+        // Mismatched dimensions are an error with the reason, not a wrong number.
+        const StatementStatus status = c->execute(QStringLiteral("SELECT l2_distance('[1, 2]', '[1, 2, 3]')"));
+        bool atEnd = false;
+        QueryError error;
+        RowBatch batch(1);
+        const bool fetched = status.ok && c->fetch(batch, 10, &atEnd, &error);
+        c->finish();
+        QVERIFY(!fetched);
+        const QString message = status.ok ? error.message : status.error.message;
+        QVERIFY2(message.contains(QStringLiteral("dimension")), qPrintable(message));
+    }
+
     void columnNamesAndKinds()
     {
         auto c = openMemory();
