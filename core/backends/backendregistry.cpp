@@ -12,7 +12,7 @@
 namespace dblearn {
 
 namespace {
-Q_LOGGING_CATEGORY(lcRegistry, "dblearn.backends")
+Q_LOGGING_CATEGORY(lcRegistry, "dblearn.backends", QtWarningMsg)
 
 const QString iidPrefix = QStringLiteral("org.dblearn.DatabaseBackend/");
 

@@ -20,7 +20,7 @@
 namespace dblearn {
 
 namespace {
-Q_LOGGING_CATEGORY(lcSqlite, "dblearn.sqlite", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSqlite, "dblearn.sqlite", QtWarningMsg)
 
 // Rows reserved in a batch when the first row arrives; larger batches grow as rows arrive, so a
 // small result fetched with a large maxRows does not pay for the whole batch.

@@ -7,7 +7,7 @@
 namespace dblearn {
 
 namespace {
-Q_LOGGING_CATEGORY(lcPage, "dblearn.lessons.page")
+Q_LOGGING_CATEGORY(lcPage, "dblearn.lessons.page", QtWarningMsg)
 }
 
 LessonPage::LessonPage(QWebEngineProfile *profile, QObject *parent) : QWebEnginePage(profile, parent) {}

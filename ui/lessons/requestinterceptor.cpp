@@ -7,7 +7,7 @@
 namespace dblearn {
 
 namespace {
-Q_LOGGING_CATEGORY(lcInterceptor, "dblearn.lessons.network")
+Q_LOGGING_CATEGORY(lcInterceptor, "dblearn.lessons.network", QtWarningMsg)
 }
 
 void RequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
