@@ -1,7 +1,6 @@
+#include "backends/backendregistry.h"
 #include "clicontext.h"
 #include "commands.h"
-
-#include "backends/backendregistry.h"
 #include "content/contentchecker.h"
 #include "support/apppaths.h"
 
@@ -14,30 +13,32 @@ namespace dblearn::cli {
 int checkContentCommand(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Check every written lesson of the curriculum: the lesson format, front matter against the "
-                       "curriculum, links and anchors, code blocks, quizzes; run every runnable block and every "
-                       "exercise's reference solution (SQLite on fresh copies of the datasets; PostgreSQL and MariaDB "
-                       "blocks only with --backend and --connection, else they are counted as skipped).\n"
-                       "Problems are printed as file:line: message. Exit code 0: no errors; 1: errors; 2: usage error."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Check every written lesson of the curriculum: the lesson format, front matter against the "
+        "curriculum, links and anchors, code blocks, quizzes; run every runnable block and every "
+        "exercise's reference solution (SQLite on fresh copies of the datasets; PostgreSQL and MariaDB "
+        "blocks only with --backend and --connection, else they are counted as skipped).\n"
+        "Problems are printed as file:line: message. Exit code 0: no errors; 1: errors; 2: usage error."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print a JSON report on stdout."));
-    const QCommandLineOption content(QStringLiteral("content"), QStringLiteral("Content folder."), QStringLiteral("DIR"),
-                                     AppPaths::contentDir());
-    const QCommandLineOption backend(QStringLiteral("backend"),
-                                     QStringLiteral("A server backend (postgresql, mariadb) to run that engine's blocks "
-                                                    "on; repeat with --connection for each."),
-                                     QStringLiteral("ID"));
+    const QCommandLineOption content(QStringLiteral("content"), QStringLiteral("Content folder."),
+                                     QStringLiteral("DIR"), AppPaths::contentDir());
+    const QCommandLineOption backend(
+        QStringLiteral("backend"),
+        QStringLiteral("A server backend (postgresql, mariadb) to run that engine's blocks "
+                       "on; repeat with --connection for each."),
+        QStringLiteral("ID"));
     const QCommandLineOption connection(QStringLiteral("connection"),
                                         QStringLiteral("Connection URI of the --backend's server database."),
                                         QStringLiteral("URI"));
-    const QCommandLineOption cache(QStringLiteral("cache"),
-                                   QStringLiteral("Folder for the dataset templates (built once, then reused)."),
-                                   QStringLiteral("DIR"), QStandardPaths::writableLocation(QStandardPaths::CacheLocation));
+    const QCommandLineOption cache(
+        QStringLiteral("cache"), QStringLiteral("Folder for the dataset templates (built once, then reused)."),
+        QStringLiteral("DIR"), QStandardPaths::writableLocation(QStandardPaths::CacheLocation));
     const QCommandLineOption noRun(QStringLiteral("no-run"), QStringLiteral("Check the structure only; run nothing."));
     const QCommandLineOption timeout(QStringLiteral("timeout"),
                                      QStringLiteral("Time limit per runnable block in seconds (default 10)."),
                                      QStringLiteral("SECONDS"), QStringLiteral("10"));
-    const QCommandLineOption jobs(QStringLiteral("jobs"), QStringLiteral("Lessons run in parallel (default: cores, at most 4)."),
+    const QCommandLineOption jobs(QStringLiteral("jobs"),
+                                  QStringLiteral("Lessons run in parallel (default: cores, at most 4)."),
                                   QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption noWarnings(QStringLiteral("no-warnings"), QStringLiteral("Print errors only."));
     parser.addOptions({json, content, backend, connection, cache, noRun, timeout, jobs, noWarnings});
@@ -81,7 +82,9 @@ int checkContentCommand(const QStringList &args)
                         2);
         }
         if (id == QLatin1String("sqlite"))
-            return fail(QStringLiteral("SQLite blocks always run on fresh copies of the datasets; --backend is for servers"), 2);
+            return fail(
+                QStringLiteral("SQLite blocks always run on fresh copies of the datasets; --backend is for servers"),
+                2);
         if (!info->uriSchemes.isEmpty() && !info->uriSchemes.contains(uri.scheme())) {
             return fail(QStringLiteral("backend \"%1\" does not take %2: URIs (it takes %3)")
                             .arg(id, uri.scheme(), info->uriSchemes.join(QStringLiteral(", "))),
@@ -110,8 +113,8 @@ int checkContentCommand(const QStringList &args)
     const QLocale english(QLocale::English);
     const int errors = report.errorCount();
     const int warnings = report.warningCount();
-    out() << "Checked " << report.writtenLessons() << " written of " << report.totalLessons() << " lessons: "
-          << errors << (errors == 1 ? " error" : " errors");
+    out() << "Checked " << report.writtenLessons() << " written of " << report.totalLessons() << " lessons: " << errors
+          << (errors == 1 ? " error" : " errors");
     if (errors > 0)
         out() << " in " << report.lessonsWithErrors() << (report.lessonsWithErrors() == 1 ? " lesson" : " lessons");
     out() << ", " << warnings << (warnings == 1 ? " warning" : " warnings") << "; " << executed << " run, "

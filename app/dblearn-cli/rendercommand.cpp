@@ -1,6 +1,5 @@
 #include "clicontext.h"
 #include "commands.h"
-
 #include "lessons/lessonlibrary.h"
 #include "lessons/lessonpagetemplate.h"
 #include "lessons/markdownrenderer.h"
@@ -9,7 +8,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
 #include <cstdio>
 
 namespace dblearn::cli {
@@ -23,9 +21,10 @@ int renderCommand(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("LESSON"),
                                  QStringLiteral("A lesson path as in the curriculum (relative to the content folder), "
                                                 "or a markdown file."));
-    const QCommandLineOption content(QStringLiteral("content"), QStringLiteral("Content folder."), QStringLiteral("DIR"),
-                                     AppPaths::contentDir());
-    const QCommandLineOption bodyOnly(QStringLiteral("body-only"), QStringLiteral("Print only the lesson's body HTML."));
+    const QCommandLineOption content(QStringLiteral("content"), QStringLiteral("Content folder."),
+                                     QStringLiteral("DIR"), AppPaths::contentDir());
+    const QCommandLineOption bodyOnly(QStringLiteral("body-only"),
+                                      QStringLiteral("Print only the lesson's body HTML."));
     const QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("light (default) or dark."),
                                    QStringLiteral("THEME"), QStringLiteral("light"));
     parser.addOptions({content, bodyOnly, theme});
@@ -61,8 +60,8 @@ int renderCommand(const QStringList &args)
     err().flush();
 
     const QByteArray html = parser.isSet(bodyOnly)
-        ? lesson.bodyHtml.toUtf8()
-        : LessonPageTemplate::page(lesson.title, lesson.bodyHtml, parser.value(theme));
+                                ? lesson.bodyHtml.toUtf8()
+                                : LessonPageTemplate::page(lesson.title, lesson.bodyHtml, parser.value(theme));
     out().flush();
     std::fwrite(html.constData(), 1, size_t(html.size()), stdout);
     std::fflush(stdout);

@@ -1,6 +1,5 @@
 #include "clicontext.h"
 #include "commands.h"
-
 #include "curriculum/curriculum.h"
 #include "search/lessonsearchindex.h"
 #include "support/apppaths.h"
@@ -20,8 +19,8 @@ int searchCommand(const QStringList &args)
                        "Matched words are shown in [[ ]]."));
     parser.addPositionalArgument(QStringLiteral("QUERY"), QStringLiteral("The words to search for."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption content(QStringLiteral("content"), QStringLiteral("Content folder."), QStringLiteral("DIR"),
-                                     AppPaths::contentDir());
+    const QCommandLineOption content(QStringLiteral("content"), QStringLiteral("Content folder."),
+                                     QStringLiteral("DIR"), AppPaths::contentDir());
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N hits (default 30)."),
                                    QStringLiteral("N"), QStringLiteral("30"));
     parser.addOptions({json, content, limit});

@@ -17,8 +17,8 @@
 #include <QHash>
 #include <QTemporaryDir>
 #include <QThread>
-
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -48,7 +48,12 @@ void readLesson(const QString &filePath, LessonItem *item)
     LessonReport &report = item->report;
     const QFileInfo info(filePath);
     if (info.isDir()) {
-        report.errors << issue(ContentIssue::Severity::Error, report.path, 0, QStringLiteral("is a folder, not a lesson file"));
+        report.errors << issue(ContentIssue::Severity::Error, report.path, 0,
+                               QStringLiteral("is a folder, not a lesson file"));
+        return;
+    }
+    if (!info.isFile()) { // a pipe or a device: reading could block or never end
+        report.errors << issue(ContentIssue::Severity::Error, report.path, 0, QStringLiteral("is not a regular file"));
         return;
     }
     QFile file(filePath);
@@ -57,7 +62,16 @@ void readLesson(const QString &filePath, LessonItem *item)
                                QStringLiteral("cannot be read: %1").arg(file.errorString()));
         return;
     }
-    // The renderer refuses oversized lessons itself; one byte past its limit is enough to tell.
+    // Said here with the file's real size, without reading it.
+    if (info.size() > MarkdownRenderer::maxLessonBytes) {
+        const double mib = std::ceil(double(info.size()) * 10.0 / (1024.0 * 1024.0)) / 10.0;
+        report.errors << issue(ContentIssue::Severity::Error, report.path, 0,
+                               QStringLiteral("cannot be rendered: lesson is %1 MB, the limit is %2 MB")
+                                   .arg(mib, 0, 'f', 1)
+                                   .arg(MarkdownRenderer::maxLessonBytes / (1024 * 1024)));
+        return;
+    }
+    // At most one byte past the renderer's limit (a file that grew since), which it refuses.
     item->source = file.read(qint64(MarkdownRenderer::maxLessonBytes) + 1);
     try {
         item->rendered = MarkdownRenderer().render(item->source);
@@ -66,8 +80,8 @@ void readLesson(const QString &filePath, LessonItem *item)
         item->rendered.error = QStringLiteral("the renderer failed: %1").arg(QString::fromLocal8Bit(e.what()));
     }
     if (!item->rendered.ok) {
-        ContentIssue refused =
-            LessonStructureCheck::issueFromRendererMessage(report.path, item->rendered.error, ContentIssue::Severity::Error);
+        ContentIssue refused = LessonStructureCheck::issueFromRendererMessage(report.path, item->rendered.error,
+                                                                              ContentIssue::Severity::Error);
         refused.message = QStringLiteral("cannot be rendered: ") + refused.message;
         report.errors << refused;
         item->source.clear();
@@ -107,8 +121,7 @@ struct ContentChecker::Private {
 
 ContentChecker::ContentChecker(const BackendRegistry &registry, ContentCheckOptions options)
     : d(new Private{registry, std::move(options), {}, {}, {}})
-{
-}
+{}
 
 ContentChecker::~ContentChecker() = default;
 
@@ -125,19 +138,19 @@ QStringList ContentChecker::runnableEngines()
 QStringList ContentChecker::knownEngines()
 {
     return runnableEngines()
-        + QStringList{QStringLiteral("redis"),      QStringLiteral("mongodb"),     QStringLiteral("neo4j"),
-                      QStringLiteral("cassandra"),  QStringLiteral("clickhouse"),  QStringLiteral("timescaledb"),
-                      QStringLiteral("pgvector"),   QStringLiteral("duckdb"),      QStringLiteral("elasticsearch"),
-                      QStringLiteral("opensearch"), QStringLiteral("dynamodb"),    QStringLiteral("cockroachdb"),
-                      QStringLiteral("spark"),      QStringLiteral("bigquery"),    QStringLiteral("snowflake"),
-                      QStringLiteral("kafka"),      QStringLiteral("qdrant"),      QStringLiteral("milvus"),
-                      QStringLiteral("weaviate"),   QStringLiteral("pinecone"),    QStringLiteral("chroma"),
-                      QStringLiteral("faiss"),      QStringLiteral("lancedb"),     QStringLiteral("influxdb"),
-                      QStringLiteral("etcd"),       QStringLiteral("foundationdb"), QStringLiteral("rocksdb"),
-                      QStringLiteral("scylladb"),   QStringLiteral("hbase"),       QStringLiteral("trino"),
-                      QStringLiteral("sqlserver"),  QStringLiteral("oracle"),      QStringLiteral("tidb"),
-                      QStringLiteral("yugabytedb"), QStringLiteral("spanner"),     QStringLiteral("memcached"),
-                      QStringLiteral("surrealdb"),  QStringLiteral("arangodb"),    QStringLiteral("janusgraph")};
+           + QStringList{QStringLiteral("redis"),      QStringLiteral("mongodb"),      QStringLiteral("neo4j"),
+                         QStringLiteral("cassandra"),  QStringLiteral("clickhouse"),   QStringLiteral("timescaledb"),
+                         QStringLiteral("pgvector"),   QStringLiteral("duckdb"),       QStringLiteral("elasticsearch"),
+                         QStringLiteral("opensearch"), QStringLiteral("dynamodb"),     QStringLiteral("cockroachdb"),
+                         QStringLiteral("spark"),      QStringLiteral("bigquery"),     QStringLiteral("snowflake"),
+                         QStringLiteral("kafka"),      QStringLiteral("qdrant"),       QStringLiteral("milvus"),
+                         QStringLiteral("weaviate"),   QStringLiteral("pinecone"),     QStringLiteral("chroma"),
+                         QStringLiteral("faiss"),      QStringLiteral("lancedb"),      QStringLiteral("influxdb"),
+                         QStringLiteral("etcd"),       QStringLiteral("foundationdb"), QStringLiteral("rocksdb"),
+                         QStringLiteral("scylladb"),   QStringLiteral("hbase"),        QStringLiteral("trino"),
+                         QStringLiteral("sqlserver"),  QStringLiteral("oracle"),       QStringLiteral("tidb"),
+                         QStringLiteral("yugabytedb"), QStringLiteral("spanner"),      QStringLiteral("memcached"),
+                         QStringLiteral("surrealdb"),  QStringLiteral("arangodb"),     QStringLiteral("janusgraph")};
 }
 
 ContentReport ContentChecker::run()
@@ -152,7 +165,8 @@ ContentReport ContentChecker::run()
     Curriculum curriculum;
     QString error;
     if (!content.exists()) {
-        report.errors << issue(ContentIssue::Severity::Error, report.contentDir, 0, QStringLiteral("the content folder does not exist"));
+        report.errors << issue(ContentIssue::Severity::Error, report.contentDir, 0,
+                               QStringLiteral("the content folder does not exist"));
         return report;
     }
     if (!curriculum.load(content.filePath(QStringLiteral("curriculum.json")), &error)) {
@@ -219,9 +233,9 @@ ContentReport ContentChecker::run()
         if (frontMatter.parse(item.source)) {
             const QString id = item.rendered.frontMatter.value(QStringLiteral("id")).toString();
             if (!id.isEmpty() && lessonOfId.contains(id)) {
-                item.report.errors << issue(ContentIssue::Severity::Error, item.entry->path,
-                                            frontMatter.line(QLatin1String("id")),
-                                            QStringLiteral("the id '%1' is already used by %2").arg(id, lessonOfId.value(id)));
+                item.report.errors << issue(
+                    ContentIssue::Severity::Error, item.entry->path, frontMatter.line(QLatin1String("id")),
+                    QStringLiteral("the id '%1' is already used by %2").arg(id, lessonOfId.value(id)));
             } else if (!id.isEmpty()) {
                 lessonOfId.insert(id, item.entry->path);
             }
@@ -236,12 +250,13 @@ ContentReport ContentChecker::run()
         settings.datasetNames = catalog.names();
         settings.blockTimeoutMs = d->options.blockTimeoutMs;
         settings.exerciseTimeoutMs = d->options.exerciseTimeoutMs;
-        const bool needsSqlite = std::any_of(items.begin(), items.end(), [](const LessonItem &i) { return i.needsSqlite; });
+        const bool needsSqlite =
+            std::any_of(items.begin(), items.end(), [](const LessonItem &i) { return i.needsSqlite; });
         if (d->registry.isLoaded(QStringLiteral("sqlite"))) {
             settings.engines.insert(QStringLiteral("sqlite"));
         } else if (needsSqlite) {
             const BackendInfo *info = d->registry.find(QStringLiteral("sqlite"));
-            report.errors << issue(ContentIssue::Severity::Error, QStringLiteral("sqlite"), 0,
+            report.errors << issue(ContentIssue::Severity::Error, QString(), 0,
                                    QStringLiteral("the SQLite backend is not available (%1): runnable blocks and "
                                                   "exercises cannot be checked")
                                        .arg(info ? info->refusalReason : QStringLiteral("no plugin found")));
@@ -251,9 +266,10 @@ ContentReport ContentChecker::run()
         DatasetProvider datasets(d->registry, cacheDir, workDir.path());
         for (auto it = d->options.servers.cbegin(); it != d->options.servers.cend(); ++it) {
             if (!d->registry.isLoaded(it.key())) {
-                report.errors << issue(ContentIssue::Severity::Error, it.key(), 0,
-                                       QStringLiteral("no loaded backend '%1' for its connection (see dblearn-cli backends)")
-                                           .arg(it.key()));
+                report.errors << issue(
+                    ContentIssue::Severity::Error, QString(), 0,
+                    QStringLiteral("no loaded backend '%1' for its connection (see dblearn-cli backends)")
+                        .arg(it.key()));
                 continue;
             }
             datasets.setServerUri(it.key(), it.value());
@@ -291,7 +307,8 @@ ContentReport ContentChecker::run()
         for (std::thread &worker : workers)
             worker.join();
         if (m_cancelled)
-            report.errors << issue(ContentIssue::Severity::Error, report.contentDir, 0, QStringLiteral("the check was cancelled"));
+            report.errors << issue(ContentIssue::Severity::Error, report.contentDir, 0,
+                                   QStringLiteral("the check was cancelled"));
     }
 
     // 4. Files that belong to no lesson.

@@ -4,7 +4,6 @@
 
 #include <QMap>
 #include <QString>
-
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -14,13 +13,13 @@ namespace dblearn {
 class BackendRegistry;
 
 struct ContentCheckOptions {
-    QString contentDir;            // holds curriculum.json and the lessons
-    QString cacheDir;              // dataset templates are built here once and reused
+    QString contentDir;             // holds curriculum.json and the lessons
+    QString cacheDir;               // dataset templates are built here once and reused
     QMap<QString, QString> servers; // engine ("postgresql", "mariadb") -> connection URI
-    bool execute = true;           // run runnable blocks and reference solutions
-    int blockTimeoutMs = 10000;    // per runnable block
-    int exerciseTimeoutMs = 5000;  // per run of a reference solution (as in the app)
-    int jobs = 0;                  // lessons run in parallel; <= 0: the number of cores, at most 4
+    bool execute = true;            // run runnable blocks and reference solutions
+    int blockTimeoutMs = 10000;     // per runnable block
+    int exerciseTimeoutMs = 5000;   // per run of a reference solution (as in the app)
+    int jobs = 0;                   // lessons run in parallel; <= 0: the number of cores, at most 4
 };
 
 // Checks a content folder against the lesson format (docs/lesson-format.md) and the curriculum:

@@ -21,8 +21,9 @@ QString ContentIssue::toString() const
     QString text = path;
     if (line > 0)
         text += QLatin1Char(':') + QString::number(line);
-    text += isError() ? QStringLiteral(": ") : QStringLiteral(": warning: ");
-    return text + message;
+    if (!text.isEmpty())
+        text += QStringLiteral(": ");
+    return text + (isError() ? QString() : QStringLiteral("warning: ")) + message;
 }
 
 QJsonObject LessonReport::toJson() const
@@ -104,21 +105,15 @@ QJsonObject ContentReport::toJson() const
             notWritten.append(lesson.path);
     }
     const QJsonObject summary{
-        {QStringLiteral("written"), writtenLessons()},
-        {QStringLiteral("total"), totalLessons()},
-        {QStringLiteral("errors"), errorCount()},
-        {QStringLiteral("warnings"), warningCount()},
-        {QStringLiteral("skipped"), skippedCount()},
-        {QStringLiteral("lessonsWithErrors"), lessonsWithErrors()},
+        {QStringLiteral("written"), writtenLessons()}, {QStringLiteral("total"), totalLessons()},
+        {QStringLiteral("errors"), errorCount()},      {QStringLiteral("warnings"), warningCount()},
+        {QStringLiteral("skipped"), skippedCount()},   {QStringLiteral("lessonsWithErrors"), lessonsWithErrors()},
         {QStringLiteral("elapsedMs"), elapsedMs},
     };
     return QJsonObject{
-        {QStringLiteral("contentDir"), contentDir},
-        {QStringLiteral("lessons"), written},
-        {QStringLiteral("notWritten"), notWritten},
-        {QStringLiteral("errors"), messages(errors)},
-        {QStringLiteral("warnings"), messages(warnings)},
-        {QStringLiteral("summary"), summary},
+        {QStringLiteral("contentDir"), contentDir},       {QStringLiteral("lessons"), written},
+        {QStringLiteral("notWritten"), notWritten},       {QStringLiteral("errors"), messages(errors)},
+        {QStringLiteral("warnings"), messages(warnings)}, {QStringLiteral("summary"), summary},
     };
 }
 

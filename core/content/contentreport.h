@@ -12,7 +12,7 @@ struct ContentIssue {
     enum class Severity { Error, Warning };
 
     Severity severity = Severity::Error;
-    QString path;    // lesson path as in the curriculum, or a file path relative to the content folder
+    QString path;    // lesson path as in the curriculum, a file path relative to the content folder, or empty
     int line = 0;    // 1-based source line; 0 when the problem concerns the whole file
     QString message; // without the file and line
 
@@ -28,8 +28,8 @@ struct LessonReport {
     bool written = false;
 
     // Figures for lessons that could be rendered (see lesson-quality.md).
-    int words = 0;        // prose words, code excluded (RenderedLesson::proseWords)
-    int runnable = 0;     // runnable code blocks
+    int words = 0;    // prose words, code excluded (RenderedLesson::proseWords)
+    int runnable = 0; // runnable code blocks
     int exercises = 0;
     int quizQuestions = 0;
     int diagrams = 0;     // mermaid blocks
@@ -47,14 +47,14 @@ struct LessonReport {
 // The result of checking a whole content folder.
 struct ContentReport {
     QString contentDir;
-    QList<LessonReport> lessons;     // every lesson of the curriculum, in curriculum order
-    QList<ContentIssue> errors;      // problems outside any lesson (the curriculum, the backends)
-    QList<ContentIssue> warnings;    // files that are no lesson of the curriculum, ...
+    QList<LessonReport> lessons;  // every lesson of the curriculum, in curriculum order
+    QList<ContentIssue> errors;   // problems outside any lesson (the curriculum, the backends)
+    QList<ContentIssue> warnings; // files that are no lesson of the curriculum, ...
     qint64 elapsedMs = 0;
 
     int totalLessons() const { return int(lessons.size()); }
     int writtenLessons() const;
-    int errorCount() const;   // lesson errors and the others
+    int errorCount() const; // lesson errors and the others
     int warningCount() const;
     int skippedCount() const;
     int lessonsWithErrors() const;

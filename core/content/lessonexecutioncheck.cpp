@@ -19,6 +19,14 @@ int lineAt(const QString &text, int offset, int firstLine)
     return firstLine + int(QStringView(text).left(qMin<qsizetype>(offset, text.size())).count(QLatin1Char('\n')));
 }
 
+// "The exercise's reference solution failed" → "the exercise's ...", to follow "exercise 'x': ".
+QString uncapitalized(const QString &text)
+{
+    if (text.size() > 1 && text.at(1).isUpper())
+        return text; // "SQL …"
+    return text.isEmpty() ? text : text.left(1).toLower() + text.mid(1);
+}
+
 QString seconds(int ms)
 {
     return QString::number(ms / 1000.0, 'g', 3) + QStringLiteral(" s");
@@ -29,8 +37,7 @@ QString seconds(int ms)
 LessonExecutionCheck::LessonExecutionCheck(DatasetProvider &datasets, Settings settings,
                                            const std::atomic<bool> *cancelled)
     : m_datasets(datasets), m_settings(std::move(settings)), m_cancelled(cancelled)
-{
-}
+{}
 
 void LessonExecutionCheck::check(const RenderedLesson &lesson, LessonReport *report) const
 {
@@ -115,7 +122,7 @@ void LessonExecutionCheck::runExercise(const Exercise &exercise, LessonReport *r
     spec.timeoutMs = m_settings.exerciseTimeoutMs;
     // As the app checks: a fresh copy per run on SQLite; a rolled-back transaction on PostgreSQL.
     spec.isolation = exercise.engine == QLatin1String("postgresql") ? ExerciseSpec::Isolation::Transaction
-                                                                     : ExerciseSpec::Isolation::FreshConnection;
+                                                                    : ExerciseSpec::Isolation::FreshConnection;
 
     DatasetProvider *datasets = &m_datasets;
     const QString engine = exercise.engine;
@@ -152,18 +159,21 @@ void LessonExecutionCheck::runExercise(const Exercise &exercise, LessonReport *r
         const bool verify = exercise.isDml() && result.message.contains(QLatin1String("check query"));
         const int line = verify ? lineAt(exercise.verify, result.error.position, exercise.verifyLine)
                                 : lineAt(exercise.solution, result.error.position, exercise.solutionLine);
-        error(line > 0 ? line : exercise.line, what + QStringLiteral(": ") + result.message);
+        error(line > 0 ? line : exercise.line, what + QStringLiteral(": ") + uncapitalized(result.message));
         return;
     }
     case CheckResult::Verdict::Fail: {
-        QString message = what + QStringLiteral(": the reference solution does not pass its own exercise: ") + result.message;
-        if (!result.details.isEmpty())
-            message += QStringLiteral(" (") + result.details.join(QStringLiteral("; ")) + QLatin1Char(')');
+        // Its own answer judged wrong: the solution is not deterministic (random(), an unordered
+        // LIMIT, ties under ordered: true) or differs between the runs.
+        const QString message = what
+                                + QStringLiteral(": the reference solution does not pass its own exercise "
+                                                 "(is its result deterministic?): ")
+                                + uncapitalized(result.message);
         error(exercise.solutionLine > 0 ? exercise.solutionLine : exercise.line, message);
         return;
     }
     case CheckResult::Verdict::Unavailable:
-        error(exercise.line, what + QStringLiteral(" could not be checked: ") + result.message);
+        error(exercise.line, what + QStringLiteral(" could not be checked: ") + uncapitalized(result.message));
         return;
     }
 }

@@ -5,7 +5,6 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
-
 #include <atomic>
 
 namespace dblearn {
@@ -23,8 +22,8 @@ class LessonExecutionCheck final
 {
 public:
     struct Settings {
-        QSet<QString> engines;      // engines that can run: "sqlite", and servers with a URI
-        QStringList datasetNames;   // known datasets; blocks naming others are not run
+        QSet<QString> engines;    // engines that can run: "sqlite", and servers with a URI
+        QStringList datasetNames; // known datasets; blocks naming others are not run
         int blockTimeoutMs = 10000;
         int exerciseTimeoutMs = 5000;
     };

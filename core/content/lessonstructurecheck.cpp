@@ -69,13 +69,14 @@ QString LessonStructureCheck::resolveLink(const QString &lessonPath, const QStri
     if (target.isEmpty())
         return lessonPath; // an anchor in the same lesson
     if (target.startsWith(QLatin1Char('/')) || target.contains(QLatin1Char('\\'))) {
-        *problem = QStringLiteral("link to '%1' must be relative to this lesson (such as ../02_sql/01_select.md)").arg(url);
+        *problem =
+            QStringLiteral("link to '%1' must be relative to this lesson (such as ../02_sql/01_select.md)").arg(url);
         return {};
     }
     const QString base = QFileInfo(lessonPath).path();
     const QString resolved = QDir::cleanPath(base + QLatin1Char('/') + target);
-    if (resolved == QLatin1String("..") || resolved.startsWith(QLatin1String("../")) || resolved.startsWith(QLatin1Char('/'))
-        || resolved == QLatin1String(".")) {
+    if (resolved == QLatin1String("..") || resolved.startsWith(QLatin1String("../"))
+        || resolved.startsWith(QLatin1Char('/')) || resolved == QLatin1String(".")) {
         *problem = QStringLiteral("link to '%1' leaves the content folder").arg(url);
         return {};
     }
@@ -105,7 +106,8 @@ void LessonStructureCheck::check(const LessonEntry &entry, const QByteArray &sou
     checkQuizzes(lesson, report);
 }
 
-void LessonStructureCheck::checkFrontMatter(const LessonEntry &entry, const QByteArray &source, LessonReport *report) const
+void LessonStructureCheck::checkFrontMatter(const LessonEntry &entry, const QByteArray &source,
+                                            LessonReport *report) const
 {
     const IssueSink sink{entry.path, report};
     FrontMatter frontMatter;
@@ -117,23 +119,25 @@ void LessonStructureCheck::checkFrontMatter(const LessonEntry &entry, const QByt
     if (const YamlNode *title = root.find(QLatin1String("title")); title && title->isString()) {
         const QString text = title->scalar.toString().trimmed();
         if (!text.isEmpty() && text != entry.title)
-            sink.error(title->line, QStringLiteral("title \"%1\" differs from the curriculum's \"%2\"").arg(text, entry.title));
+            sink.error(title->line,
+                       QStringLiteral("title \"%1\" differs from the curriculum's \"%2\"").arg(text, entry.title));
     }
     const CurriculumLevel *level =
         entry.level >= 0 && entry.level < curriculum.levels().size() ? &curriculum.levels().at(entry.level) : nullptr;
-    if (const YamlNode *node = root.find(QLatin1String("level")); node && node->isInteger() && level
-        && node->scalar.toLongLong() != level->number) {
+    if (const YamlNode *node = root.find(QLatin1String("level"));
+        node && node->isInteger() && level && node->scalar.toLongLong() != level->number) {
         sink.error(node->line, QStringLiteral("level %1 differs from the curriculum's level %2 (%3)")
                                    .arg(node->scalar.toLongLong())
                                    .arg(level->number)
                                    .arg(level->title));
     }
-    if (const YamlNode *node = root.find(QLatin1String("section")); node && node->isString() && level
-        && entry.section >= 0 && entry.section < level->sections.size()) {
+    if (const YamlNode *node = root.find(QLatin1String("section"));
+        node && node->isString() && level && entry.section >= 0 && entry.section < level->sections.size()) {
         const QString expected = level->sections.at(entry.section).title;
         const QString text = node->scalar.toString().trimmed();
         if (!text.isEmpty() && text != expected)
-            sink.error(node->line, QStringLiteral("section \"%1\" differs from the curriculum's \"%2\"").arg(text, expected));
+            sink.error(node->line,
+                       QStringLiteral("section \"%1\" differs from the curriculum's \"%2\"").arg(text, expected));
     }
 
     if (const YamlNode *node = root.find(QLatin1String("prerequisites")); node && node->isList()) {
@@ -150,14 +154,17 @@ void LessonStructureCheck::checkFrontMatter(const LessonEntry &entry, const QByt
             else if (!m_context.isWritten(path))
                 sink.warning(item.line, QStringLiteral("prerequisite '%1' is not written yet").arg(path));
             else if (index > own)
-                sink.warning(item.line, QStringLiteral("prerequisite '%1' comes after this lesson in the curriculum").arg(path));
+                sink.warning(item.line,
+                             QStringLiteral("prerequisite '%1' comes after this lesson in the curriculum").arg(path));
         }
     }
     if (const YamlNode *node = root.find(QLatin1String("datasets")); node && node->isList()) {
         for (const YamlNode &item : node->items) {
             const QString name = item.scalar.toString();
             if (item.isString() && !m_context.datasetNames.contains(name))
-                sink.error(item.line, QStringLiteral("unknown dataset '%1' (known: %2)").arg(name, quotedList(m_context.datasetNames)));
+                sink.error(
+                    item.line,
+                    QStringLiteral("unknown dataset '%1' (known: %2)").arg(name, quotedList(m_context.datasetNames)));
         }
     }
     if (const YamlNode *node = root.find(QLatin1String("engines")); node && node->isList()) {
@@ -195,7 +202,8 @@ void LessonStructureCheck::checkLinks(const QString &path, const RenderedLesson 
             continue;
         }
         if (!info.isFile()) {
-            sink.error(link.line, QStringLiteral("link to '%1': %2 does not exist in the content folder").arg(link.url, target));
+            sink.error(link.line,
+                       QStringLiteral("link to '%1': %2 does not exist in the content folder").arg(link.url, target));
             continue;
         }
         if (fragment.isEmpty() || link.image || !target.endsWith(QLatin1String(".md")))
@@ -208,8 +216,9 @@ void LessonStructureCheck::checkLinks(const QString &path, const RenderedLesson 
             found = found || heading.anchor == fragment;
         if (!found) {
             const QString where = target == path ? QStringLiteral("this lesson") : target;
-            sink.error(link.line, QStringLiteral("link to '%1': %2 has no heading with the anchor '#%3'")
-                                      .arg(link.url, where, fragment));
+            sink.error(
+                link.line,
+                QStringLiteral("link to '%1': %2 has no heading with the anchor '#%3'").arg(link.url, where, fragment));
         }
     }
 }
@@ -237,15 +246,18 @@ void LessonStructureCheck::checkBlocks(const RenderedLesson &lesson, LessonRepor
     const QStringList &datasets = m_context.datasetNames;
     auto checkDataset = [&](int line, const QString &name, const QString &what) {
         if (!name.isEmpty() && !datasets.contains(name))
-            sink.error(line, QStringLiteral("%1 names the unknown dataset '%2' (known: %3)").arg(what, name, quotedList(datasets)));
+            sink.error(
+                line,
+                QStringLiteral("%1 names the unknown dataset '%2' (known: %3)").arg(what, name, quotedList(datasets)));
     };
 
     for (const CodeSnippet &snippet : lesson.snippets) {
         checkDataset(snippet.line, snippet.dataset, QStringLiteral("the code block"));
         if (snippet.runnable && !runnable.contains(snippet.engine)) {
-            sink.error(snippet.line, QStringLiteral("the runnable block's engine '%1' cannot run in the app (runnable: %2); "
-                                                    "drop 'run' to show the code with its engine label")
-                                         .arg(snippet.engine, quotedList(runnable)));
+            sink.error(snippet.line,
+                       QStringLiteral("the runnable block's engine '%1' cannot run in the app (runnable: %2); "
+                                      "drop 'run' to show the code with its engine label")
+                           .arg(snippet.engine, quotedList(runnable)));
         } else if (!snippet.runnable && !snippet.engine.isEmpty() && !known.contains(snippet.engine)) {
             sink.warning(snippet.line, QStringLiteral("the code block names the unknown engine '%1' (known: %2)")
                                            .arg(snippet.engine, quotedList(known)));
@@ -271,14 +283,18 @@ void LessonStructureCheck::checkQuizzes(const RenderedLesson &lesson, LessonRepo
     for (const Quiz &quiz : lesson.quizzes) {
         const qsizetype correct = quiz.correctOptionIds().size();
         if (quiz.options.size() < 2 || quiz.options.size() > 10)
-            sink.error(quiz.line, QStringLiteral("quiz '%1' has %2 options (2 to 10)").arg(quiz.id).arg(quiz.options.size()));
+            sink.error(quiz.line,
+                       QStringLiteral("quiz '%1' has %2 options (2 to 10)").arg(quiz.id).arg(quiz.options.size()));
         if (!quiz.multiple && correct != 1)
-            sink.error(quiz.line, QStringLiteral("quiz '%1' is single choice but has %2 correct options").arg(quiz.id).arg(correct));
+            sink.error(
+                quiz.line,
+                QStringLiteral("quiz '%1' is single choice but has %2 correct options").arg(quiz.id).arg(correct));
         else if (quiz.multiple && correct < 1)
             sink.error(quiz.line, QStringLiteral("quiz '%1' has no correct option").arg(quiz.id));
         for (const QuizOption &option : quiz.options) {
             if (option.explanation.trimmed().isEmpty())
-                sink.error(option.line, QStringLiteral("quiz '%1': option %2 has no explanation").arg(quiz.id, option.id));
+                sink.error(option.line,
+                           QStringLiteral("quiz '%1': option %2 has no explanation").arg(quiz.id, option.id));
         }
     }
 }

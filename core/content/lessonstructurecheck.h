@@ -6,7 +6,6 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 
 namespace dblearn {
@@ -18,8 +17,8 @@ struct RenderedLesson;
 // What the structure checks need to know about the rest of the content folder.
 struct ContentContext {
     const Curriculum *curriculum = nullptr;
-    QString contentDir;        // absolute and clean
-    QStringList datasetNames;  // DatasetCatalog::names()
+    QString contentDir;       // absolute and clean
+    QStringList datasetNames; // DatasetCatalog::names()
     // The lesson path (relative to contentDir) is a curriculum lesson that exists.
     std::function<bool(const QString &relativePath)> isWritten;
     // The rendering of a markdown file under contentDir (for the anchors of links into it), or

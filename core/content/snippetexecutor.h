@@ -11,10 +11,10 @@ class DatabaseConnection;
 // How running one runnable block went.
 struct SnippetOutcome {
     bool ok = true;
-    bool timedOut = false;  // stopped by the time limit
-    QueryError error;       // when !ok
-    int errorOffset = -1;   // character offset in the script of the error (or of the failing statement)
-    int statements = 0;     // statements completed
+    bool timedOut = false; // stopped by the time limit
+    QueryError error;      // when !ok
+    int errorOffset = -1;  // character offset in the script of the error (or of the failing statement)
+    int statements = 0;    // statements completed
     qint64 elapsedMs = 0;
 
     // 0-based line of errorOffset within the script, or -1.
