@@ -4,6 +4,7 @@
 #include "curriculum/curriculum.h"
 #include "datasets/datasetprovider.h"
 #include "progress/progressstore.h"
+#include "search/lessonsearchindex.h"
 #include "lessons/lessonview.h"
 #include "lessons/lessonwebprofile.h"
 #include "shell/mainwindow.h"
@@ -33,6 +34,7 @@ Application::~Application()
     m_webProfile.reset();
     m_progress.reset();
     m_datasets.reset();
+    m_search.reset();
 }
 
 void Application::parseArguments()
@@ -94,6 +96,10 @@ int Application::run()
     services.webProfile = m_webProfile.get();
     services.datasets = m_datasets.get();
     services.progress = m_progress.get();
+    m_search = std::make_unique<LessonSearchIndex>();
+    QString searchError;
+    if (m_search->build(*m_curriculum, contentDir, &searchError))
+        services.search = m_search.get();
     m_window = std::make_unique<MainWindow>(services);
     if (!progressNotice.isEmpty())
         m_window->showStatus(QObject::tr("Progress: %1").arg(progressNotice), 15000);

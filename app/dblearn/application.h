@@ -12,6 +12,7 @@ namespace dblearn {
 class BackendRegistry;
 class Curriculum;
 class DatasetProvider;
+class LessonSearchIndex;
 class ProgressStore;
 class LessonWebProfile;
 class MainWindow;
@@ -41,6 +42,7 @@ private:
     std::unique_ptr<LessonWebProfile> m_webProfile;
     std::unique_ptr<DatasetProvider> m_datasets;
     std::unique_ptr<ProgressStore> m_progress;
+    std::unique_ptr<LessonSearchIndex> m_search;
     std::unique_ptr<MainWindow> m_window;
 };
 

@@ -2,8 +2,11 @@
 
 #include "curriculummodel.h"
 
+#include "search/lessonsearchindex.h"
+
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -19,7 +22,7 @@ CurriculumDock::CurriculumDock(CurriculumModel *model, QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
 
     m_filter = new QLineEdit(content);
-    m_filter->setPlaceholderText(tr("Filter lessons"));
+    m_filter->setPlaceholderText(tr("Search lessons (Ctrl+K)"));
     m_filter->setClearButtonEnabled(true);
     layout->addWidget(m_filter);
 
@@ -35,13 +38,27 @@ CurriculumDock::CurriculumDock(CurriculumModel *model, QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    layout->addWidget(m_tree);
+    layout->addWidget(m_tree, 3);
+
+    m_hits = new QListWidget(content);
+    m_hits->setWordWrap(true);
+    m_hits->setUniformItemSizes(false);
+    m_hits->setTextElideMode(Qt::ElideRight);
+    m_hits->hide();
+    layout->addWidget(m_hits, 2);
     setWidget(content);
+    connect(m_hits, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        emit lessonActivated(item->data(Qt::UserRole).toString(), item->data(Qt::UserRole + 1).toString());
+    });
+    connect(m_hits, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        emit lessonActivated(item->data(Qt::UserRole).toString(), item->data(Qt::UserRole + 1).toString());
+    });
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterFixedString(text);
         if (!text.isEmpty())
             m_tree->expandAll();
+        updateSearch(text);
     });
     connect(m_tree, &QTreeView::activated, this, &CurriculumDock::activate);
     connect(m_tree, &QTreeView::clicked, this, &CurriculumDock::activate);
@@ -55,6 +72,34 @@ CurriculumDock::CurriculumDock(CurriculumModel *model, QWidget *parent)
             activate(index);
         }
     });
+}
+
+void CurriculumDock::setSearchIndex(const LessonSearchIndex *index)
+{
+    m_index = index;
+    updateSearch(m_filter->text());
+}
+
+void CurriculumDock::updateSearch(const QString &text)
+{
+    m_hits->clear();
+    if (!m_index || text.trimmed().size() < 2) {
+        m_hits->hide();
+        return;
+    }
+    const QList<SearchHit> hits = m_index->search(text, 50);
+    for (const SearchHit &hit : hits) {
+        QString snippet = hit.snippet;
+        snippet.replace(QLatin1String("[["), QString()).replace(QLatin1String("]]"), QString());
+        const QString where = hit.heading.isEmpty() ? hit.lessonTitle : hit.lessonTitle + QLatin1String(" › ") + hit.heading;
+        auto *item = new QListWidgetItem(where + QLatin1Char('\n') + snippet, m_hits);
+        item->setToolTip(snippet);
+        item->setData(Qt::UserRole, hit.lessonPath);
+        item->setData(Qt::UserRole + 1, hit.anchor);
+    }
+    if (hits.isEmpty())
+        new QListWidgetItem(tr("No section of a written lesson matches."), m_hits);
+    m_hits->show();
 }
 
 void CurriculumDock::activate(const QModelIndex &proxyIndex)

@@ -9,7 +9,15 @@
 
 #include <QDesktopServices>
 #include <QFile>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
+#include <QShortcut>
+#include <QToolButton>
+#include <QWebEngineFindTextResult>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QVBoxLayout>
@@ -42,6 +50,40 @@ LessonView::LessonView(LessonWebProfile *profile, QWidget *parent) : QWidget(par
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
+    // Find bar (Ctrl+F), below the page as in browsers' find-in-page.
+    m_findBar = new QWidget(this);
+    auto *findLayout = new QHBoxLayout(m_findBar);
+    findLayout->setContentsMargins(6, 3, 6, 3);
+    m_findEdit = new QLineEdit(m_findBar);
+    m_findEdit->setPlaceholderText(tr("Find in lesson"));
+    m_findEdit->setClearButtonEnabled(true);
+    auto *previous = new QToolButton(m_findBar);
+    previous->setText(tr("Previous"));
+    auto *next = new QToolButton(m_findBar);
+    next->setText(tr("Next"));
+    m_findStatus = new QLabel(m_findBar);
+    auto *closeFind = new QToolButton(m_findBar);
+    closeFind->setText(tr("Close"));
+    findLayout->addWidget(m_findEdit, 1);
+    findLayout->addWidget(previous);
+    findLayout->addWidget(next);
+    findLayout->addWidget(m_findStatus);
+    findLayout->addWidget(closeFind);
+    m_findBar->hide();
+    layout->addWidget(m_findBar);
+    connect(m_findEdit, &QLineEdit::textChanged, this, [this] { find(false); });
+    connect(m_findEdit, &QLineEdit::returnPressed, this, [this] { find(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier); });
+    connect(previous, &QToolButton::clicked, this, [this] { find(true); });
+    connect(next, &QToolButton::clicked, this, [this] { find(false); });
+    connect(closeFind, &QToolButton::clicked, this, [this] {
+        m_page->findText(QString());
+        m_findBar->hide();
+        m_view->setFocus();
+    });
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_findBar);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, closeFind, &QToolButton::click);
+
     m_errorLabel = new QLabel(this);
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setAlignment(Qt::AlignCenter);
@@ -93,6 +135,10 @@ void LessonView::installBridgeScript()
 
 void LessonView::showLesson(const QString &lessonPath, const QString &anchor)
 {
+    if (lessonPath == m_lessonPath && m_painted && !anchor.isEmpty()) {
+        scrollToHeading(anchor); // same lesson: jump, do not reload
+        return;
+    }
     m_lessonPath = lessonPath;
     m_anchor = anchor;
     m_crashReloads = 0;
@@ -127,6 +173,38 @@ void LessonView::setDarkTheme(bool dark)
         m_page->runJavaScript(QStringLiteral("window.dblearnSetTheme && window.dblearnSetTheme('%1');")
                                   .arg(dark ? QStringLiteral("dark") : QStringLiteral("light")),
                               QWebEngineScript::MainWorld);
+}
+
+void LessonView::scrollToHeading(const QString &anchor)
+{
+    // The anchor travels as a JSON string, so no text of the page's can break out of it.
+    const QString quoted = QString::fromUtf8(QJsonDocument(QJsonArray{anchor}).toJson(QJsonDocument::Compact));
+    m_page->runJavaScript(QStringLiteral("window.dblearnScrollToHeading && window.dblearnScrollToHeading(%1[0]);")
+                              .arg(quoted),
+                          QWebEngineScript::MainWorld);
+}
+
+void LessonView::showFindBar()
+{
+    m_findBar->show();
+    m_findEdit->setFocus(Qt::ShortcutFocusReason);
+    m_findEdit->selectAll();
+}
+
+void LessonView::find(bool backward)
+{
+    const QString text = m_findEdit->text();
+    QWebEnginePage::FindFlags flags;
+    if (backward)
+        flags |= QWebEnginePage::FindBackward;
+    m_page->findText(text, flags, [this, text](const QWebEngineFindTextResult &result) {
+        if (text.isEmpty())
+            m_findStatus->clear();
+        else if (result.numberOfMatches() == 0)
+            m_findStatus->setText(tr("Not found"));
+        else
+            m_findStatus->setText(tr("%1 of %2").arg(result.activeMatch()).arg(result.numberOfMatches()));
+    });
 }
 
 void LessonView::setZoomFactor(qreal factor)

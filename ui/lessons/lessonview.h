@@ -5,6 +5,7 @@
 class QWebEngineView;
 class QWebChannel;
 class QLabel;
+class QLineEdit;
 
 namespace dblearn {
 
@@ -26,6 +27,9 @@ public:
     bool isPainted() const { return m_painted; }
 
     void setDarkTheme(bool dark);
+    void scrollToHeading(const QString &anchor);
+    void showFindBar(); // Ctrl+F: find in the page
+
     void setZoomFactor(qreal factor);
     qreal zoomFactor() const;
 
@@ -45,12 +49,16 @@ private:
     void onLoadFinished(bool ok);
     void onRenderProcessTerminated(int status, int exitCode);
     void markPainted();
+    void find(bool backward);
 
     LessonWebProfile *m_profile;
     QWebEngineView *m_view = nullptr;
     LessonPage *m_page = nullptr;
     QWebChannel *m_channel = nullptr;
     QLabel *m_errorLabel = nullptr;
+    QWidget *m_findBar = nullptr;
+    QLineEdit *m_findEdit = nullptr;
+    QLabel *m_findStatus = nullptr;
     LessonBridge *m_bridge = nullptr;
     QString m_lessonPath;
     QString m_anchor;

@@ -9,6 +9,7 @@
 #include "curriculum/curriculumdock.h"
 #include "curriculum/curriculummodel.h"
 #include "lessons/lessonlibrary.h"
+#include "lessons/lessoncontentsdock.h"
 #include "lessons/lessoninteractions.h"
 #include "lessons/lessonview.h"
 #include "progress/progressstore.h"
@@ -51,7 +52,12 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_curriculumDock = new CurriculumDock(m_curriculumModel, this);
     addDockWidget(Qt::LeftDockWidgetArea, m_curriculumDock);
     connect(m_curriculumDock, &CurriculumDock::lessonActivated, this,
-            [this](const QString &path) { openLesson(path); });
+            [this](const QString &path, const QString &anchor) { openLesson(path, anchor); });
+    if (services.search)
+        m_curriculumDock->setSearchIndex(services.search);
+
+    m_contentsDock = new LessonContentsDock(this);
+    addDockWidget(Qt::RightDockWidgetArea, m_contentsDock);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
@@ -69,8 +75,10 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         setWindowTitle(title.isEmpty() ? tr("DB Learn") : tr("%1 — DB Learn").arg(title));
         if (!ok)
             showStatus(tr("The lesson %1 could not be loaded").arg(path));
+        m_contentsDock->setHeadings(m_webProfile->library()->lesson(path).headings);
     });
     connect(m_lessonView, &LessonView::lessonPainted, this, &MainWindow::contentPainted);
+    connect(m_contentsDock, &LessonContentsDock::headingActivated, m_lessonView, &LessonView::scrollToHeading);
     if (services.datasets) {
         m_interactions = new LessonInteractions(m_lessonView, webProfile->library(), services.datasets,
                                                 services.progress, this);
@@ -123,7 +131,10 @@ void MainWindow::createActions()
     m_selectAllAction->setShortcut(QKeySequence::SelectAll);
     connect(m_selectAllAction, &QAction::triggered, this,
             [this] { m_lessonView->webView()->page()->triggerAction(QWebEnginePage::SelectAll); });
-    m_findLessonAction = new QAction(tr("Find &Lesson…"), this);
+    m_findInPageAction = new QAction(tr("&Find in Lesson…"), this);
+    m_findInPageAction->setShortcut(QKeySequence::Find);
+    connect(m_findInPageAction, &QAction::triggered, m_lessonView, &LessonView::showFindBar);
+    m_findLessonAction = new QAction(tr("Search &Lessons…"), this);
     m_findLessonAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(m_findLessonAction, &QAction::triggered, this, [this] {
         m_curriculumDock->show();
@@ -198,12 +209,14 @@ void MainWindow::createMenus()
     edit->addAction(m_copyAction);
     edit->addAction(m_selectAllAction);
     edit->addSeparator();
+    edit->addAction(m_findInPageAction);
     edit->addAction(m_findLessonAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *dockToggle = m_curriculumDock->toggleViewAction();
     dockToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     view->addAction(dockToggle);
+    view->addAction(m_contentsDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);
@@ -320,7 +333,7 @@ void MainWindow::restoreState()
     QSettings settings;
     if (!restoreGeometry(settings.value(keyGeometry).toByteArray()))
         resize(1280, 820);
-    resizeDocks({m_curriculumDock}, {340}, Qt::Horizontal); // first run; restoreState() overrides
+    resizeDocks({m_curriculumDock, m_contentsDock}, {320, 230}, Qt::Horizontal); // first run; restoreState() overrides
     QMainWindow::restoreState(settings.value(keyState).toByteArray());
     m_lessonView->setZoomFactor(settings.value(keyZoom, 1.0).toDouble());
 }

@@ -17,6 +17,7 @@ class BackendRegistry;
 class Curriculum;
 class CurriculumDock;
 class CurriculumModel;
+class LessonContentsDock;
 class LessonInteractions;
 class LessonView;
 class LessonWebProfile;
@@ -65,6 +66,7 @@ private:
     QElapsedTimer m_lessonClock;
     CurriculumModel *m_curriculumModel = nullptr;
     CurriculumDock *m_curriculumDock = nullptr;
+    LessonContentsDock *m_contentsDock = nullptr;
     QTabWidget *m_tabs = nullptr;
     LessonView *m_lessonView = nullptr;
     QLabel *m_writtenLabel = nullptr;
@@ -81,6 +83,7 @@ private:
     QAction *m_reloadAction = nullptr;
     QAction *m_fullScreenAction = nullptr;
     QAction *m_findLessonAction = nullptr;
+    QAction *m_findInPageAction = nullptr;
     QAction *m_pluginsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
