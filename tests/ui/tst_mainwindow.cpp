@@ -5,7 +5,9 @@
 #include "datasets/datasetprovider.h"
 #include "lessons/lessonbridge.h"
 #include "lessons/lessonlibrary.h"
+#include "notes/notesexporter.h"
 #include "progress/progressstore.h"
+#include "search/lessonsearchindex.h"
 #include "lessons/lessonschemehandler.h"
 #include "lessons/lessonview.h"
 #include "lessons/lessonwebprofile.h"
@@ -14,6 +16,9 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QJsonArray>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMenuBar>
@@ -179,6 +184,66 @@ private slots:
         QCOMPARE(p.exercisesPassed, 1);
         QCOMPARE(p.exerciseAttempts, 2);
         QCOMPARE(p.quizCorrect, 1);
+    }
+
+    void notesBookmarksAndSearch()
+    {
+        QTemporaryDir data;
+        ProgressStore progress;
+        QString error;
+        QVERIFY2(progress.open(data.filePath(QStringLiteral("progress.sqlite")), &error), qPrintable(error));
+        LessonSearchIndex search;
+        QVERIFY2(search.build(m_curriculum, m_content.path(), &error), qPrintable(error));
+        LessonWebProfile profile(m_content.path());
+        AppServices s = services(&profile);
+        s.progress = &progress;
+        s.search = &search;
+        MainWindow window(s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // Search as you type lists sections; activating one opens the lesson.
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("CurriculumDock"));
+        auto *box = dock->findChild<QLineEdit *>();
+        auto *hits = dock->findChild<QListWidget *>();
+        QVERIFY(box && hits);
+        QTest::keyClicks(box, QStringLiteral("b-tree ind"));
+        QVERIFY(hits->isVisible());
+        QVERIFY(hits->count() > 0);
+        QVERIFY(hits->item(0)->text().contains(QStringLiteral("ACID Properties")));
+        QSignalSpy painted(&window, &MainWindow::contentPainted);
+        emit hits->itemActivated(hits->item(0));
+        QCOMPARE(window.lessonView()->currentLesson(), QStringLiteral("01_foundations/01_acid_properties.md"));
+        QVERIFY(painted.wait(30000));
+
+        // Notes are saved as the learner types and exported in curriculum order.
+        auto *notes = window.findChild<QDockWidget *>(QStringLiteral("NotesDock"));
+        auto *editor = notes->findChild<QPlainTextEdit *>();
+        QVERIFY(editor && editor->isEnabled());
+        QTest::keyClicks(editor, QStringLiteral("Covering index = no table lookup"));
+        QTRY_COMPARE_WITH_TIMEOUT(progress.note(QStringLiteral("01_foundations/01_acid_properties.md")),
+                                  QStringLiteral("Covering index = no table lookup"), 5000);
+        const QByteArray exported = NotesExporter::toMarkdown(progress, m_curriculum);
+        QVERIFY(exported.contains("## ACID Properties"));
+        QVERIFY(exported.contains("Covering index = no table lookup"));
+        const QString exportFile = data.filePath(QStringLiteral("notes.md"));
+        QVERIFY(NotesExporter::exportTo(exportFile, progress, m_curriculum, &error));
+        QFile written(exportFile);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), exported);
+        QVERIFY(!NotesExporter::exportTo(QStringLiteral("/proc/no/such/dir/notes.md"), progress, m_curriculum, &error));
+        QVERIFY(!error.isEmpty());
+
+        // Ctrl+D bookmarks the lesson.
+        QAction *bookmark = nullptr;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_D))
+                bookmark = action;
+        }
+        QVERIFY(bookmark);
+        bookmark->trigger();
+        QCOMPARE(progress.bookmarks().size(), 1);
+        QCOMPARE(progress.bookmarks().first().title, QStringLiteral("ACID Properties"));
     }
 
 private:

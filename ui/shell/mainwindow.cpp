@@ -11,6 +11,8 @@
 #include "lessons/lessonlibrary.h"
 #include "lessons/lessoncontentsdock.h"
 #include "lessons/lessoninteractions.h"
+#include "notes/notesdock.h"
+#include "notes/notesexporter.h"
 #include "lessons/lessonview.h"
 #include "progress/progressstore.h"
 #include "lessons/lessonwebprofile.h"
@@ -18,6 +20,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -58,6 +62,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
 
     m_contentsDock = new LessonContentsDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_contentsDock);
+    m_notesDock = new NotesDock(services.progress, this);
+    addDockWidget(Qt::RightDockWidgetArea, m_notesDock);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
@@ -190,6 +196,37 @@ void MainWindow::createActions()
     m_continueAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(m_continueAction, &QAction::triggered, this, &MainWindow::continueWhereLeftOff);
 
+    m_exportNotesAction = new QAction(tr("&Export Notes…"), this);
+    m_exportNotesAction->setEnabled(m_services.progress != nullptr);
+    connect(m_exportNotesAction, &QAction::triggered, this, [this] {
+        m_notesDock->saveNow();
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export notes"),
+                                                          QDir::home().filePath(QStringLiteral("dblearn-notes.md")),
+                                                          tr("Markdown (*.md)"));
+        if (file.isEmpty())
+            return;
+        QString error;
+        if (NotesExporter::exportTo(file, *m_services.progress, m_curriculum, &error))
+            showStatus(tr("Notes exported to %1").arg(file));
+        else
+            QMessageBox::warning(this, tr("Export notes"), tr("The notes could not be written to %1: %2").arg(file, error));
+    });
+
+    m_bookmarkAction = new QAction(tr("&Bookmark This Lesson"), this);
+    m_bookmarkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_bookmarkAction->setEnabled(m_services.progress != nullptr);
+    connect(m_bookmarkAction, &QAction::triggered, this, [this] {
+        const QString path = m_lessonView->currentLesson();
+        if (path.isEmpty() || !m_services.progress)
+            return;
+        const LessonEntry *entry = m_curriculum.find(path);
+        Bookmark bookmark{path, QString(), entry ? entry->title : path, {}};
+        if (m_services.progress->setBookmark(bookmark))
+            showStatus(tr("Bookmarked %1").arg(bookmark.title));
+        else
+            showStatus(tr("Could not save the bookmark: %1").arg(m_services.progress->lastError()));
+    });
+
     m_pluginsAction = new QAction(tr("Backend &Plugins…"), this);
     connect(m_pluginsAction, &QAction::triggered, this, [this] { PluginsDialog(m_registry, this).exec(); });
     m_aboutAction = new QAction(tr("&About DB Learn"), this);
@@ -203,6 +240,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_exportNotesAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -217,6 +256,7 @@ void MainWindow::createMenus()
     dockToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     view->addAction(dockToggle);
     view->addAction(m_contentsDock->toggleViewAction());
+    view->addAction(m_notesDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);
@@ -233,6 +273,26 @@ void MainWindow::createMenus()
     go->addAction(m_nextLessonAction);
     go->addSeparator();
     go->addAction(m_continueAction);
+    go->addSeparator();
+    go->addAction(m_bookmarkAction);
+    QMenu *bookmarks = go->addMenu(tr("Boo&kmarks"));
+    connect(bookmarks, &QMenu::aboutToShow, this, [this, bookmarks] {
+        bookmarks->clear();
+        const QList<Bookmark> list = m_services.progress ? m_services.progress->bookmarks() : QList<Bookmark>{};
+        for (const Bookmark &b : list) {
+            QAction *open = bookmarks->addAction(b.title, this, [this, b] { openLesson(b.lessonPath, b.anchor); });
+            open->setToolTip(b.lessonPath);
+        }
+        if (list.isEmpty())
+            bookmarks->addAction(tr("No bookmarks yet (Ctrl+D bookmarks a lesson)"))->setEnabled(false);
+        else {
+            bookmarks->addSeparator();
+            bookmarks->addAction(tr("Remove Bookmark of This Lesson"), this, [this] {
+                if (m_services.progress)
+                    m_services.progress->removeBookmark(m_lessonView->currentLesson(), QString());
+            });
+        }
+    });
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_pluginsAction);
@@ -257,6 +317,7 @@ void MainWindow::goToLesson(const QString &lessonPath, const QString &anchor, bo
     if (recordHistory)
         m_history.visit(lessonPath);
     recordTimeSpent();
+    m_notesDock->setLesson(lessonPath);
     if (m_services.progress) {
         m_services.progress->markOpened(lessonPath);
         m_readTimer->start();
@@ -333,7 +394,8 @@ void MainWindow::restoreState()
     QSettings settings;
     if (!restoreGeometry(settings.value(keyGeometry).toByteArray()))
         resize(1280, 820);
-    resizeDocks({m_curriculumDock, m_contentsDock}, {320, 230}, Qt::Horizontal); // first run; restoreState() overrides
+    resizeDocks({m_curriculumDock, m_contentsDock}, {320, 250}, Qt::Horizontal); // first run; restoreState() overrides
+    resizeDocks({m_contentsDock, m_notesDock}, {420, 300}, Qt::Vertical);
     QMainWindow::restoreState(settings.value(keyState).toByteArray());
     m_lessonView->setZoomFactor(settings.value(keyZoom, 1.0).toDouble());
 }
@@ -363,6 +425,7 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     recordTimeSpent();
+    m_notesDock->saveNow();
     saveState();
     event->accept();
 }

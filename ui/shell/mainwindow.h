@@ -18,6 +18,7 @@ class Curriculum;
 class CurriculumDock;
 class CurriculumModel;
 class LessonContentsDock;
+class NotesDock;
 class LessonInteractions;
 class LessonView;
 class LessonWebProfile;
@@ -67,6 +68,7 @@ private:
     CurriculumModel *m_curriculumModel = nullptr;
     CurriculumDock *m_curriculumDock = nullptr;
     LessonContentsDock *m_contentsDock = nullptr;
+    NotesDock *m_notesDock = nullptr;
     QTabWidget *m_tabs = nullptr;
     LessonView *m_lessonView = nullptr;
     QLabel *m_writtenLabel = nullptr;
@@ -84,6 +86,8 @@ private:
     QAction *m_fullScreenAction = nullptr;
     QAction *m_findLessonAction = nullptr;
     QAction *m_findInPageAction = nullptr;
+    QAction *m_exportNotesAction = nullptr;
+    QAction *m_bookmarkAction = nullptr;
     QAction *m_pluginsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
