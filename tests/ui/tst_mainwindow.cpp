@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -244,6 +245,25 @@ private slots:
         bookmark->trigger();
         QCOMPARE(progress.bookmarks().size(), 1);
         QCOMPARE(progress.bookmarks().first().title, QStringLiteral("ACID Properties"));
+
+        // The progress page opens as a tab with charts and a summary.
+        QAction *progressAction = nullptr;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P))
+                progressAction = action;
+        }
+        QVERIFY(progressAction);
+        progress.markRead(QStringLiteral("01_foundations/01_acid_properties.md"));
+        progressAction->trigger();
+        auto *tabs = window.findChild<QTabWidget *>();
+        QCOMPARE(tabs->count(), 2);
+        QCOMPARE(tabs->tabText(1), QStringLiteral("Progress"));
+        bool summarised = false;
+        for (QLabel *label : tabs->widget(1)->findChildren<QLabel *>())
+            summarised = summarised || label->text().startsWith(QStringLiteral("1 of 116 lessons read"));
+        QVERIFY(summarised);
+        if (qEnvironmentVariableIsSet("DBLEARN_TEST_SCREENSHOTS"))
+            window.grab().save(qEnvironmentVariable("DBLEARN_TEST_SCREENSHOTS") + QStringLiteral("/progress.png"));
     }
 
 private:

@@ -85,13 +85,14 @@ void CurriculumDock::updateSearch(const QString &text)
     m_hits->clear();
     if (!m_index || text.trimmed().size() < 2) {
         m_hits->hide();
+        m_tree->show();
         return;
     }
     const QList<SearchHit> hits = m_index->search(text, 50);
     for (const SearchHit &hit : hits) {
         QString snippet = hit.snippet;
         snippet.replace(QLatin1String("[["), QString()).replace(QLatin1String("]]"), QString());
-        const QString where = hit.heading.isEmpty() ? hit.lessonTitle : hit.lessonTitle + QLatin1String(" › ") + hit.heading;
+        const QString where = hit.heading.isEmpty() ? hit.lessonTitle : hit.lessonTitle + QStringLiteral(" › ") + hit.heading;
         auto *item = new QListWidgetItem(where + QLatin1Char('\n') + snippet, m_hits);
         item->setToolTip(snippet);
         item->setData(Qt::UserRole, hit.lessonPath);
@@ -100,6 +101,7 @@ void CurriculumDock::updateSearch(const QString &text)
     if (hits.isEmpty())
         new QListWidgetItem(tr("No section of a written lesson matches."), m_hits);
     m_hits->show();
+    m_tree->setVisible(m_proxy->rowCount() > 0); // no title matches: give the room to the sections
 }
 
 void CurriculumDock::activate(const QModelIndex &proxyIndex)

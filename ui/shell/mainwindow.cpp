@@ -12,6 +12,7 @@
 #include "lessons/lessoncontentsdock.h"
 #include "lessons/lessoninteractions.h"
 #include "notes/notesdock.h"
+#include "progress/progresspage.h"
 #include "notes/notesexporter.h"
 #include "lessons/lessonview.h"
 #include "progress/progressstore.h"
@@ -27,6 +28,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QWebEnginePage>
@@ -67,8 +69,19 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        QWidget *page = m_tabs->widget(index);
+        if (page == m_lessonView)
+            return; // the lesson tab stays
+        m_tabs->removeTab(index);
+        if (page == m_progressPage)
+            m_progressPage = nullptr;
+        page->deleteLater();
+    });
     m_lessonView = new LessonView(webProfile, m_tabs);
     m_tabs->addTab(m_lessonView, tr("Lesson"));
+    m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the lesson tab cannot be closed
     setCentralWidget(m_tabs);
 
     connect(m_lessonView, &LessonView::lessonLinkActivated, this,
@@ -212,6 +225,17 @@ void MainWindow::createActions()
             QMessageBox::warning(this, tr("Export notes"), tr("The notes could not be written to %1: %2").arg(file, error));
     });
 
+    m_progressAction = new QAction(tr("&Progress"), this);
+    m_progressAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(m_progressAction, &QAction::triggered, this, [this] {
+        if (!m_progressPage) {
+            m_progressPage = new ProgressPage(m_curriculum, *m_webProfile->library(), m_services.progress, m_tabs);
+            m_tabs->addTab(m_progressPage, tr("Progress"));
+        }
+        m_progressPage->refresh();
+        m_tabs->setCurrentWidget(m_progressPage);
+    });
+
     m_bookmarkAction = new QAction(tr("&Bookmark This Lesson"), this);
     m_bookmarkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_bookmarkAction->setEnabled(m_services.progress != nullptr);
@@ -257,6 +281,7 @@ void MainWindow::createMenus()
     view->addAction(dockToggle);
     view->addAction(m_contentsDock->toggleViewAction());
     view->addAction(m_notesDock->toggleViewAction());
+    view->addAction(m_progressAction);
     view->addSeparator();
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);

@@ -19,6 +19,7 @@ class CurriculumDock;
 class CurriculumModel;
 class LessonContentsDock;
 class NotesDock;
+class ProgressPage;
 class LessonInteractions;
 class LessonView;
 class LessonWebProfile;
@@ -69,6 +70,7 @@ private:
     CurriculumDock *m_curriculumDock = nullptr;
     LessonContentsDock *m_contentsDock = nullptr;
     NotesDock *m_notesDock = nullptr;
+    ProgressPage *m_progressPage = nullptr;
     QTabWidget *m_tabs = nullptr;
     LessonView *m_lessonView = nullptr;
     QLabel *m_writtenLabel = nullptr;
@@ -88,6 +90,7 @@ private:
     QAction *m_findInPageAction = nullptr;
     QAction *m_exportNotesAction = nullptr;
     QAction *m_bookmarkAction = nullptr;
+    QAction *m_progressAction = nullptr;
     QAction *m_pluginsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
