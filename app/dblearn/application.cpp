@@ -43,7 +43,8 @@ void Application::parseArguments()
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open this lesson (its path, e.g. "
-                                                                             "01_foundations/01_acid_properties.md)."),
+                                                                             "01_foundations/01_acid_properties.md, "
+                                                                             "optionally with #heading-anchor)."),
                                     QStringLiteral("ID"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Render the window once fully shown, save it as a PNG and exit."),
@@ -112,7 +113,8 @@ int Application::run()
     m_window->show();
     bool lessonOpened = false;
     if (!m_lesson.isEmpty()) {
-        lessonOpened = m_window->openLesson(m_lesson);
+        // PATH or PATH#heading-anchor
+        lessonOpened = m_window->openLesson(m_lesson.section(QLatin1Char('#'), 0, 0), m_lesson.section(QLatin1Char('#'), 1));
         if (!lessonOpened)
             QTextStream(stderr) << "dblearn: there is no lesson \"" << m_lesson << "\"\n";
     } else if (m_screenshotFile.isEmpty() && !m_exitWhenReady) {
