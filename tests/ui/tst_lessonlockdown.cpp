@@ -77,6 +77,25 @@ private slots:
                  QStringLiteral("Hostile"));
     }
 
+    void exportsAPdf()
+    {
+        LessonWebProfile profile(m_content.path());
+        LessonView view(&profile);
+        view.show();
+        QSignalSpy painted(&view, &LessonView::lessonPainted);
+        view.showLesson(QStringLiteral("a/hostile.md"));
+        QVERIFY(painted.wait(30000));
+        const QString pdf = m_content.filePath(QStringLiteral("lesson.pdf"));
+        QSignalSpy printed(view.webView()->page(), &QWebEnginePage::pdfPrintingFinished);
+        view.webView()->page()->printToPdf(pdf);
+        QVERIFY(printed.wait(30000));
+        QVERIFY(printed.first().at(1).toBool());
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5).startsWith("%PDF-"));
+        QVERIFY(file.size() > 1000);
+    }
+
     void missingAndEscapingPathsShowAnErrorPage()
     {
         LessonWebProfile profile(m_content.path());

@@ -23,6 +23,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -225,6 +226,24 @@ void MainWindow::createActions()
             QMessageBox::warning(this, tr("Export notes"), tr("The notes could not be written to %1: %2").arg(file, error));
     });
 
+    m_exportPdfAction = new QAction(tr("Export Lesson as &PDF…"), this);
+    connect(m_exportPdfAction, &QAction::triggered, this, [this] {
+        if (m_lessonView->currentLesson().isEmpty())
+            return;
+        const QString name = QFileInfo(m_lessonView->currentLesson()).completeBaseName() + QLatin1String(".pdf");
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export lesson as PDF"), QDir::home().filePath(name),
+                                                          tr("PDF (*.pdf)"));
+        if (file.isEmpty())
+            return;
+        QWebEnginePage *page = m_lessonView->webView()->page();
+        connect(page, &QWebEnginePage::pdfPrintingFinished, this,
+                [this](const QString &path, bool ok) {
+                    showStatus(ok ? tr("Lesson exported to %1").arg(path) : tr("The PDF could not be written to %1").arg(path));
+                },
+                Qt::SingleShotConnection);
+        page->printToPdf(file); // the page's print stylesheet hides buttons and editors
+    });
+
     m_progressAction = new QAction(tr("&Progress"), this);
     m_progressAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     connect(m_progressAction, &QAction::triggered, this, [this] {
@@ -264,6 +283,7 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_exportPdfAction);
     file->addAction(m_exportNotesAction);
     file->addSeparator();
     file->addAction(m_quitAction);

@@ -91,6 +91,7 @@ private:
     QAction *m_exportNotesAction = nullptr;
     QAction *m_bookmarkAction = nullptr;
     QAction *m_progressAction = nullptr;
+    QAction *m_exportPdfAction = nullptr;
     QAction *m_pluginsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
