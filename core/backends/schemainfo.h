@@ -20,6 +20,12 @@ struct SchemaIndex {
     QStringList columns;
 };
 
+struct SchemaConstraint {
+    QString name;
+    QString type;       // "PRIMARY KEY", "FOREIGN KEY", "UNIQUE", "CHECK", "EXCLUDE"
+    QString definition; // as the engine prints it, e.g. "FOREIGN KEY (customer_id) REFERENCES customers(id)"
+};
+
 struct SchemaTable {
     enum class Kind { Table, View, MaterializedView, ForeignTable, Other };
     QString schema; // "main" for SQLite, "public" etc. elsewhere
@@ -28,6 +34,7 @@ struct SchemaTable {
     qint64 rowEstimate = -1;
     QList<SchemaColumn> columns;
     QList<SchemaIndex> indexes;
+    QList<SchemaConstraint> constraints;
 };
 
 struct SchemaInfo {

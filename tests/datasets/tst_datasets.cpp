@@ -12,6 +12,8 @@
 #include "datasets/sqldialect.h"
 #include "datasets/vectormath.h"
 
+#include "testsupport/testservers.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
@@ -168,9 +170,11 @@ private slots:
         const QList<QPair<const char *, QString>> servers{{"DBLEARN_TEST_POSTGRESQL_URI", QStringLiteral("postgresql")},
                                                           {"DBLEARN_TEST_MARIADB_URI", QStringLiteral("mariadb")}};
         for (const auto &server : servers) {
-            const QString uri = qEnvironmentVariable(server.first);
-            if (uri.isEmpty())
+            const QString uri = test::testServerValue(server.first);
+            if (uri.isEmpty()) {
+                QVERIFY2(!test::testServersExpected(), "the test servers did not start (see test-servers.start)");
                 continue;
+            }
             if (!m_registry.isLoaded(server.second)) {
                 qWarning("%s is set but the %s plugin is not loaded", server.first, qPrintable(server.second));
                 continue;
