@@ -184,11 +184,24 @@ StatementStatus MariadbConnection::execute(const QString &sql)
     m_statement = sql.mid(span.begin, span.end - span.begin);
     const QByteArray utf8 = m_statement.toUtf8();
 
+    if (m_lostDuringStatement) {
+        // The session died during the previous statement: start a new one before this statement.
+        m_lostDuringStatement = false;
+        QueryError reconnectError;
+        if (!reconnect(&reconnectError)) {
+            status.error = reconnectError;
+            return status;
+        }
+        status.messages << QStringLiteral("Note: the connection was lost and has been re-established; "
+                                          "session variables and temporary tables are gone");
+    }
     m_cancelRequested = false;
     m_busy = true;
     int rc = mysql_real_query(m_conn, utf8.constData(), utf8.size());
-    if (rc != 0 && isConnectionLoss(mysql_errno(m_conn))) {
-        // The server dropped the session since the last statement: reconnect once and retry.
+    if (rc != 0 && mysql_errno(m_conn) == CR_SERVER_GONE_ERROR) {
+        // The server dropped the session while it was idle, so the statement was never run:
+        // reconnect once and send it again. (A session lost *during* a statement is not retried:
+        // the statement may have run.)
         QueryError reconnectError;
         if (!reconnect(&reconnectError)) {
             m_busy = false;
@@ -429,7 +442,7 @@ SchemaInfo MariadbConnection::schema(QueryError *error)
     return reader.read(error);
 }
 
-QueryError MariadbConnection::lastError(qsizetype statementStart, const QString &statement) const
+QueryError MariadbConnection::lastError(qsizetype statementStart, const QString &statement)
 {
     QueryError e;
     const unsigned code = mysql_errno(m_conn);
@@ -443,6 +456,7 @@ QueryError MariadbConnection::lastError(qsizetype statementStart, const QString 
         e.kind = QueryError::Kind::Timeout;
     } else if (isConnectionLoss(code)) {
         e.kind = QueryError::Kind::Connection;
+        m_lostDuringStatement = true;
     } else if (code == ER_PARSE_ERROR || code == ER_SYNTAX_ERROR) {
         e.kind = QueryError::Kind::Syntax;
         const int position = syntaxErrorPosition(e.message, statement);

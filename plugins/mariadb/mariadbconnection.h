@@ -46,7 +46,7 @@ private:
     // Opens a new handle on the URI's server; nullptr and *error on failure.
     static MYSQL *connectHandle(const ConnectionUri &uri, QueryError *error);
     bool reconnect(QueryError *error);
-    QueryError lastError(qsizetype statementStart = 0, const QString &statement = {}) const;
+    QueryError lastError(qsizetype statementStart = 0, const QString &statement = {}); // marks a lost session
     QStringList readWarnings();
     void endResult();
     // Runs one statement to the end; the rows as lines of tab-separated values.
@@ -55,6 +55,7 @@ private:
     MYSQL *m_conn = nullptr;
     ConnectionUri m_uri;
     bool m_isMariadb = true;
+    bool m_lostDuringStatement = false; // reconnect before the next statement
     QString m_serverInfo;
     std::mutex m_cancelMutex;                 // one KILL QUERY at a time; close() waits for it
     std::atomic<unsigned long> m_threadId{0}; // the server's id of this session, for KILL QUERY
