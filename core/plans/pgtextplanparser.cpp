@@ -149,6 +149,13 @@ bool PgTextPlanParser::parse(const QString &input, Plan *plan, PlanParseError *e
         }
 
         if (column == 0) { // the summary under the tree
+            if (const auto m = nodeLine().match(content); !m.captured(2).isEmpty() || !m.captured(8).isEmpty()) {
+                error->message = QStringLiteral("a second plan node at the top level: a plan has one root (is this two "
+                                                "plans pasted together, or is the indentation lost?)");
+                error->line = lineNumber + 1;
+                error->column = base + 1;
+                return false;
+            }
             footer = true;
             section.clear();
             if (content.endsWith(QLatin1Char(':')))
