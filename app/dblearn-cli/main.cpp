@@ -28,6 +28,11 @@ const char usage[] =
     "                               Print a lesson's HTML page (or only its body).\n"
     "  search QUERY [--json] [--limit N] [--content DIR]\n"
     "                               Search the written lessons.\n"
+    "  plan FILE [--format auto|pg-json|pg-text|mariadb-json|mysql-json|mysql-tree|sqlite-eqp] [--json]\n"
+    "                               Read an EXPLAIN plan; print the analysed tree and its warnings.\n"
+    "  plan-diff A B [--json]       Compare two plans of a query node by node.\n"
+    "  explain --backend ID --connection URI [--analyze] [--json] SQL\n"
+    "                               EXPLAIN a statement and print the analysed plan.\n"
     "  check-content [--json] [--content DIR] [--backend ID --connection URI]\n"
     "                               Check every written lesson: format, links, quizzes; run its blocks\n"
     "                               and reference solutions. Exit code 1 when there are errors.\n"
@@ -84,6 +89,12 @@ int main(int argc, char *argv[])
         return cli::renderCommand(args);
     if (command == QLatin1String("search"))
         return cli::searchCommand(args);
+    if (command == QLatin1String("plan"))
+        return cli::planCommand(args);
+    if (command == QLatin1String("plan-diff"))
+        return cli::planDiffCommand(args);
+    if (command == QLatin1String("explain"))
+        return cli::explainCommand(args);
     if (command == QLatin1String("check-content"))
         return cli::checkContentCommand(args);
     return cli::fail(QStringLiteral("unknown command \"%1\" (see dblearn-cli --help)").arg(command), 2);

@@ -14,6 +14,7 @@
 #include "notes/notesdock.h"
 #include "progress/progresspage.h"
 #include "notes/notesexporter.h"
+#include "plans/planwindow.h"
 #include "lessons/lessonview.h"
 #include "progress/progressstore.h"
 #include "lessons/lessonwebprofile.h"
@@ -283,6 +284,7 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Open &Query Plan…"), this, [this] { PlanWindow::openWithDialog(this); });
     file->addAction(m_exportPdfAction);
     file->addAction(m_exportNotesAction);
     file->addSeparator();
