@@ -5,6 +5,7 @@
 #include "datasets/datasetprovider.h"
 #include "progress/progressstore.h"
 #include "search/lessonsearchindex.h"
+#include "servers/localservers.h"
 #include "lessons/lessonview.h"
 #include "lessons/lessonwebprofile.h"
 #include "shell/mainwindow.h"
@@ -101,6 +102,15 @@ int Application::run()
     QString searchError;
     if (m_search->build(*m_curriculum, contentDir, &searchError))
         services.search = m_search.get();
+    // The learner's local servers; one still running from an earlier session is used again.
+    m_localServers = std::make_unique<LocalServers>();
+    for (LocalServer *server : m_localServers->all()) {
+        if (server->state() == LocalServer::State::Running) {
+            m_localServers->noteStarted(server);
+            m_datasets->setServerUri(server->engine(), server->connectionUri());
+        }
+    }
+    services.localServers = m_localServers.get();
     m_window = std::make_unique<MainWindow>(services);
     if (!progressNotice.isEmpty())
         m_window->showStatus(QObject::tr("Progress: %1").arg(progressNotice), 15000);
@@ -123,7 +133,9 @@ int Application::run()
     }
     if (!lessonOpened)
         QTimer::singleShot(300, m_window.get(), &MainWindow::contentPainted); // the shell alone
-    return m_app.exec();
+    const int code = m_app.exec();
+    m_localServers->stopStarted(); // servers the learner started stop with the application
+    return code;
 }
 
 void Application::scheduleScreenshot(MainWindow *window)

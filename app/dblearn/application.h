@@ -13,6 +13,7 @@ class BackendRegistry;
 class Curriculum;
 class DatasetProvider;
 class LessonSearchIndex;
+class LocalServers;
 class ProgressStore;
 class LessonWebProfile;
 class MainWindow;
@@ -43,6 +44,7 @@ private:
     std::unique_ptr<DatasetProvider> m_datasets;
     std::unique_ptr<ProgressStore> m_progress;
     std::unique_ptr<LessonSearchIndex> m_search;
+    std::unique_ptr<LocalServers> m_localServers;
     std::unique_ptr<MainWindow> m_window;
 };
 

@@ -64,7 +64,8 @@ struct DatasetProvider::Private {
     QString workDir;
     DatasetCatalog catalog;
     QHash<QString, QString> serverUris;
-    std::mutex mutex; // template creation and the server URI table
+    std::mutex mutex;
+    std::mutex creationMutex; // held while a dataset is created on a server
 
     std::unique_ptr<DatabaseConnection> openSqlite(const QString &uriText, QString *error)
     {
@@ -151,7 +152,9 @@ struct DatasetProvider::Private {
                 *error = QStringLiteral("unknown dataset \"%1\"").arg(dataset);
                 return nullptr;
             }
-            // Created on first use: the first table's presence tells.
+            // Created on first use: the first table's presence tells. Lessons checked in parallel
+            // may ask for the same dataset at once: one creates it, the others wait and find it.
+            std::lock_guard<std::mutex> creating(creationMutex);
             const StatementStatus probe =
                 connection->execute(QStringLiteral("SELECT 1 FROM ") + generator->tables().first().name + QLatin1String(" WHERE 1 = 0"));
             connection->finish();
@@ -165,7 +168,7 @@ struct DatasetProvider::Private {
 };
 
 DatasetProvider::DatasetProvider(const BackendRegistry &registry, const QString &cacheDir, const QString &workDir)
-    : d(new Private{registry, cacheDir, workDir, {}, {}, {}})
+    : d(new Private{registry, cacheDir, workDir, {}, {}, {}, {}})
 {
     // Throw-away copies left by a crash.
     QDir tmp(workDir + QLatin1String("/tmp"));

@@ -170,7 +170,7 @@ private slots:
         const QList<QPair<const char *, QString>> servers{{"DBLEARN_TEST_POSTGRESQL_URI", QStringLiteral("postgresql")},
                                                           {"DBLEARN_TEST_MARIADB_URI", QStringLiteral("mariadb")}};
         for (const auto &server : servers) {
-            const QString uri = test::testServerValue(server.first);
+            const QString uri = test::testServerValue(server.first, QStringLiteral("datasets"));
             if (uri.isEmpty()) {
                 QVERIFY2(!test::testServersExpected(), "the test servers did not start (see test-servers.start)");
                 continue;

@@ -119,7 +119,7 @@ private slots:
                                                           {"DBLEARN_TEST_MARIADB_URI", QStringLiteral("mariadb")}};
         for (const auto &server : servers) {
             QVERIFY2(m_registry.isLoaded(server.second), qPrintable(server.second + QStringLiteral(" plugin not loaded")));
-            const QString uri = test::testServerValue(server.first);
+            const QString uri = test::testServerValue(server.first, QStringLiteral("plugins"));
             if (uri.isEmpty()) {
                 QVERIFY2(!test::testServersExpected(), "the test servers did not start (see test-servers.start)");
                 continue;

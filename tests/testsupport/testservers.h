@@ -29,6 +29,17 @@ inline QString testServerValue(const char *name)
     return {};
 }
 
+// The same server URI with another of the databases testservers creates (dblearn_<suffix>), so that
+// test programs running in parallel do not drop each other's tables.
+inline QString testServerValue(const char *name, const QString &databaseSuffix)
+{
+    QString uri = testServerValue(name);
+    const qsizetype slash = uri.lastIndexOf(QLatin1Char('/'));
+    if (uri.isEmpty() || slash < 0 || !uri.mid(slash + 1).startsWith(QLatin1String("dblearn")))
+        return uri;
+    return uri.left(slash + 1) + QStringLiteral("dblearn_") + databaseSuffix;
+}
+
 // True when CTest started the servers for this test: a missing URI is then a failure, not a skip.
 inline bool testServersExpected()
 {

@@ -6,6 +6,7 @@ class BackendRegistry;
 class Curriculum;
 class DatasetProvider;
 class LessonSearchIndex;
+class LocalServers;
 class LessonWebProfile;
 class ProgressStore;
 
@@ -18,6 +19,7 @@ struct AppServices {
     DatasetProvider *datasets = nullptr;
     ProgressStore *progress = nullptr;
     LessonSearchIndex *search = nullptr;
+    LocalServers *localServers = nullptr;
 };
 
 } // namespace dblearn

@@ -15,6 +15,8 @@
 #include "progress/progresspage.h"
 #include "notes/notesexporter.h"
 #include "plans/planwindow.h"
+#include "servers/localserversdialog.h"
+#include "datasets/datasetsdialog.h"
 #include "lessons/lessonview.h"
 #include "progress/progressstore.h"
 #include "lessons/lessonwebprofile.h"
@@ -343,6 +345,18 @@ void MainWindow::createMenus()
 
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_pluginsAction);
+    if (m_services.datasets && m_services.registry) {
+        tools->addAction(tr("&Datasets…"), this, [this] {
+            DatasetsDialog dialog(*m_services.registry, *m_services.datasets, this);
+            dialog.exec();
+        });
+    }
+    if (m_services.localServers) {
+        tools->addAction(tr("&Local Servers…"), this, [this] {
+            LocalServersDialog dialog(*m_services.localServers, m_services.datasets, this);
+            dialog.exec();
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
