@@ -221,6 +221,11 @@ void LessonStructureCheck::checkLinks(const QString &path, const RenderedLesson 
                 QStringLiteral("link to '%1': %2 has no heading with the anchor '#%3'").arg(link.url, where, fragment));
         }
     }
+    for (const WorksheetLink &worksheet : lesson.worksheets) {
+        const QString file = QStringLiteral("worksheets/") + worksheet.templateId + QStringLiteral(".json");
+        if (!QFileInfo::exists(content.filePath(file)))
+            sink.error(worksheet.line, QStringLiteral("worksheet template '%1' does not exist (%2)").arg(worksheet.templateId, file));
+    }
 }
 
 QSet<QString> LessonStructureCheck::linkedFiles(const QString &lessonPath, const RenderedLesson &lesson) const
@@ -235,6 +240,8 @@ QSet<QString> LessonStructureCheck::linkedFiles(const QString &lessonPath, const
         if (!target.isEmpty())
             files.insert(target);
     }
+    for (const WorksheetLink &worksheet : lesson.worksheets)
+        files.insert(QStringLiteral("worksheets/") + worksheet.templateId + QStringLiteral(".json"));
     return files;
 }
 

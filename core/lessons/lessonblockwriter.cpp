@@ -3,6 +3,8 @@
 #include "lessons/lessonblockparser.h"
 #include "lessons/lessonhtmlbuilder.h"
 
+#include <QRegularExpression>
+
 namespace dblearn {
 
 void LessonBlockWriter::warn(int line, const QString &message)
@@ -235,6 +237,40 @@ void LessonBlockWriter::writeQuiz(QByteArrayView content, int line)
     }
     out.put("</ul>\n</section>\n");
     m_ctx.lesson->quizzes.append(quiz);
+}
+
+} // namespace dblearn
+
+namespace dblearn {
+
+void LessonBlockWriter::writeWorksheet(const InfoTokens &tokens, QByteArrayView caption, int line)
+{
+    WorksheetLink link;
+    link.line = line;
+    link.caption = QString::fromUtf8(caption).trimmed();
+    for (qsizetype i = 1; i < tokens.size(); ++i) {
+        const QString token = QString::fromUtf8(tokens[i]);
+        if (token.startsWith(QLatin1String("template=")))
+            link.templateId = token.mid(9);
+        else
+            m_ctx.lesson->warnings.append(QStringLiteral("line %1: unknown worksheet option \"%2\"").arg(line).arg(token));
+    }
+    static const QRegularExpression validId(QStringLiteral("^[a-z0-9][a-z0-9-]*$"));
+    if (!validId.match(link.templateId).hasMatch()) {
+        const QString message = QStringLiteral("worksheet block line %1: needs template=ID (lower-case letters, digits and "
+                                               "dashes), the name of a file in content/worksheets/ without .json")
+                                    .arg(line);
+        m_ctx.lesson->errors.append(message);
+        writeBlockErrors(QStringLiteral("worksheet"), {message}, line);
+        return;
+    }
+    HtmlBuffer &out = m_out;
+    out.put("<div class=\"worksheet-link\" data-template=\"");
+    writeText(link.templateId);
+    out.put("\"><p class=\"worksheet-caption\">");
+    writeText(link.caption.isEmpty() ? QStringLiteral("Cost worksheet: ") + link.templateId : link.caption);
+    out.put("</p><button type=\"button\" class=\"open-worksheet\" disabled>Open worksheet</button></div>\n");
+    m_ctx.lesson->worksheets.append(link);
 }
 
 } // namespace dblearn

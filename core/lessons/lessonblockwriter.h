@@ -26,6 +26,7 @@ public:
     void writePlainCode(QByteArrayView language, QByteArrayView code, const QString &engine = {});
     void writeExercise(QByteArrayView content, int line);
     void writeQuiz(QByteArrayView content, int line);
+    void writeWorksheet(const InfoTokens &tokens, QByteArrayView caption, int line);
 
 private:
     void writeBlockErrors(const QString &what, const QStringList &errors, int line);

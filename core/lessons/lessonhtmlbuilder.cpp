@@ -661,6 +661,8 @@ void LessonHtmlBuilder::finishCodeBlock()
         if (tokens.size() > 1)
             warn(line, QStringLiteral("words after ```quiz are ignored"));
         LessonBlockWriter(m_ctx, *m_sink).writeQuiz(code, line);
+    } else if (language == "worksheet" && !m_fragment) {
+        LessonBlockWriter(m_ctx, *m_sink).writeWorksheet(tokens, code, line);
     } else if (m_fragment || !m_codeFenced) {
         LessonBlockWriter(m_ctx, *m_sink).writePlainCode(language, code);
     } else {

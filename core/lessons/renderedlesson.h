@@ -23,6 +23,14 @@ struct CodeSnippet {
     int line = 0; // 1-based line of the opening fence in the source file
 };
 
+// A ```worksheet template=ID block: a card that opens a cost worksheet template
+// (content/worksheets/ID.json) in the worksheet window; its body is the card's caption.
+struct WorksheetLink {
+    QString templateId;
+    QString caption;
+    int line = 0;
+};
+
 struct Heading {
     int level = 0;
     QString text;
@@ -48,6 +56,7 @@ struct RenderedLesson {
     QList<CodeSnippet> snippets;
     QList<Exercise> exercises;
     QList<Quiz> quizzes;
+    QList<WorksheetLink> worksheets;
     QList<LessonLink> links;
     QStringList objectives;   // items of the "## Learning objectives" list
     QStringList keyTakeaways; // items of the "## Key takeaways" list
