@@ -13,5 +13,6 @@ int datasetCommand(const QStringList &args);
 int queryCommand(const QStringList &args);
 int renderCommand(const QStringList &args);
 int searchCommand(const QStringList &args);
+int tcoCommand(const QStringList &args);
 
 } // namespace dblearn::cli

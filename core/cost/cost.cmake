@@ -18,6 +18,7 @@ target_sources(dblearn-core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/worksheet.cpp ${CMAKE_CURRENT_LIST_DIR}/worksheet.h
     ${CMAKE_CURRENT_LIST_DIR}/worksheetexporter.cpp ${CMAKE_CURRENT_LIST_DIR}/worksheetexporter.h
     ${CMAKE_CURRENT_LIST_DIR}/worksheetfile.cpp ${CMAKE_CURRENT_LIST_DIR}/worksheetfile.h
+    ${CMAKE_CURRENT_LIST_DIR}/worksheettemplates.cpp ${CMAKE_CURRENT_LIST_DIR}/worksheettemplates.h
     ${CMAKE_CURRENT_LIST_DIR}/worksheetresults.cpp ${CMAKE_CURRENT_LIST_DIR}/worksheetresults.h
     ${CMAKE_CURRENT_LIST_DIR}/worksheetvalidator.cpp ${CMAKE_CURRENT_LIST_DIR}/worksheetvalidator.h
 )
