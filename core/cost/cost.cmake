@@ -16,6 +16,7 @@ target_sources(dblearn-core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/tornadobar.h
     ${CMAKE_CURRENT_LIST_DIR}/validationissue.h
     ${CMAKE_CURRENT_LIST_DIR}/worksheet.cpp ${CMAKE_CURRENT_LIST_DIR}/worksheet.h
+    ${CMAKE_CURRENT_LIST_DIR}/worksheetautosave.cpp ${CMAKE_CURRENT_LIST_DIR}/worksheetautosave.h
     ${CMAKE_CURRENT_LIST_DIR}/worksheetexporter.cpp ${CMAKE_CURRENT_LIST_DIR}/worksheetexporter.h
     ${CMAKE_CURRENT_LIST_DIR}/worksheetfile.cpp ${CMAKE_CURRENT_LIST_DIR}/worksheetfile.h
     ${CMAKE_CURRENT_LIST_DIR}/worksheettemplates.cpp ${CMAKE_CURRENT_LIST_DIR}/worksheettemplates.h

@@ -4,6 +4,7 @@
 #include "pluginsdialog.h"
 #include "systemtheme.h"
 
+#include "cost/worksheetmenu.h"
 #include "backends/backendregistry.h"
 #include "curriculum/curriculum.h"
 #include "curriculum/curriculumdock.h"
@@ -339,6 +340,8 @@ void MainWindow::createMenus()
         }
     });
 
+    menuBar()->addMenu(new WorksheetMenu(tr("&Worksheets"), this));
+
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_pluginsAction);
 
@@ -473,6 +476,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_notesDock->saveNow();
     saveState();
     event->accept();
+}
+
+void MainWindow::openWorksheetTemplate(const QString &templateId)
+{
+    WorksheetMenu::openTemplate(templateId, this);
 }
 
 } // namespace dblearn
