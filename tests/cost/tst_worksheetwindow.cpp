@@ -19,6 +19,7 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +50,7 @@ double lastCumulative(CostCharts *charts, int scenario)
 void screenshot(QWidget *w, const QString &name)
 {
     const QString dir = qEnvironmentVariable("DBLEARN_SCREENSHOT_DIR");
+    QTest::qWait(100); // the charts lay themselves out from the event loop
     if (!dir.isEmpty())
         w->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
@@ -75,6 +77,20 @@ private slots:
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window));
         screenshot(window, QStringLiteral("worksheet-reserved-vs-on-demand"));
+        if (!qEnvironmentVariableIsEmpty("DBLEARN_SCREENSHOT_DIR")) {
+            // The results: totals and comparisons, then the line items with their formulas.
+            const QList<QTabWidget *> tabs = window->findChildren<QTabWidget *>();
+            for (QTabWidget *t : tabs)
+                if (t->tabText(0) == QLatin1String("Charts"))
+                    t->setCurrentIndex(1);
+            screenshot(window, QStringLiteral("worksheet-results-summary"));
+            for (QTabWidget *t : tabs)
+                if (t->tabText(0) == QLatin1String("Summary"))
+                    t->setCurrentIndex(1);
+            screenshot(window, QStringLiteral("worksheet-results-line-items"));
+            for (QTabWidget *t : tabs)
+                t->setCurrentIndex(0);
+        }
         // On demand: 0.136 × 730 × 36 = 3,574.08
         QVERIFY(std::abs(lastCumulative(window->charts(), 0) - 3574.08) < 1e-6);
         ScenarioEditor *first = window->editor()->scenarioEditors().first();

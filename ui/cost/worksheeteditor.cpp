@@ -10,7 +10,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -28,29 +27,22 @@ WorksheetEditor::WorksheetEditor(WorksheetDocument *document, QWidget *parent)
     buildSettings(settings);
     layout->addWidget(settings);
 
-    auto *splitter = new QSplitter(Qt::Vertical);
     auto *scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
     m_scenarioHost = new QWidget;
     m_scenarioLayout = new QHBoxLayout(m_scenarioHost);
     m_scenarioLayout->setContentsMargins(0, 0, 0, 0);
     scroll->setWidget(m_scenarioHost);
-    splitter->addWidget(scroll);
+    layout->addWidget(scroll, 1);
 
-    auto *issuesBox = new QWidget;
-    auto *issuesLayout = new QVBoxLayout(issuesBox);
-    issuesLayout->setContentsMargins(0, 0, 0, 0);
+    // Below the scenarios: a line saying whether everything is accepted and, when not, what is wrong.
     m_issueSummary = new QLabel;
+    m_issueSummary->setWordWrap(true);
     m_issues = new QListWidget;
     m_issues->setObjectName(QStringLiteral("issues"));
-    m_issues->setMaximumHeight(140);
-    issuesLayout->addWidget(m_issueSummary);
-    issuesLayout->addWidget(m_issues);
-    splitter->addWidget(issuesBox);
-    splitter->setStretchFactor(0, 5);
-    splitter->setStretchFactor(1, 0);
-    splitter->setCollapsible(0, false);
-    layout->addWidget(splitter, 1);
+    m_issues->setMaximumHeight(110);
+    layout->addWidget(m_issueSummary);
+    layout->addWidget(m_issues);
 
     connect(m_document, &WorksheetDocument::structureChanged, this, [this] {
         refreshSettings();
@@ -173,7 +165,7 @@ void WorksheetEditor::rebuildScenarios()
     m_scenarioEditors.clear();
     for (int s = 0; s < m_document->worksheet().scenarios.size(); ++s) {
         auto *editor = new ScenarioEditor(m_document, s);
-        editor->setMinimumWidth(330);
+        editor->setMinimumWidth(360);
         connect(editor, &ScenarioEditor::removeRequested, this, [this](int scenario) {
             m_document->mutableWorksheet().scenarios.removeAt(scenario);
             m_document->edited(true);
@@ -220,6 +212,7 @@ void WorksheetEditor::refreshMarks()
     m_issues->clear();
     for (const ValidationIssue &issue : issues)
         m_issues->addItem(issue.text());
+    m_issues->setVisible(!issues.isEmpty());
     m_issueSummary->setText(issues.isEmpty()
                                 ? tr("All inputs accepted. Highlighted values differ from the first scenario.")
                                 : tr("%n input(s) not accepted — the results wait until they are fixed:", nullptr, int(issues.size())));

@@ -5,6 +5,7 @@
 #include "systemtheme.h"
 
 #include "cost/worksheetmenu.h"
+#include "cost/worksheetwindow.h"
 #include "backends/backendregistry.h"
 #include "curriculum/curriculum.h"
 #include "curriculum/curriculumdock.h"
@@ -478,9 +479,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-void MainWindow::openWorksheetTemplate(const QString &templateId)
+QWidget *MainWindow::openWorksheetTemplate(const QString &templateId)
 {
-    WorksheetMenu::openTemplate(templateId, this);
+    return WorksheetMenu::openTemplate(templateId, this);
 }
 
 } // namespace dblearn
