@@ -8,6 +8,7 @@
 #include "cost/scenarioeditor.h"
 #include "cost/worksheetdocument.h"
 #include "cost/worksheeteditor.h"
+#include "cost/worksheetmenu.h"
 #include "cost/worksheetwindow.h"
 
 #include "cost/worksheetautosave.h"
@@ -191,6 +192,36 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("ends early")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), whole.left(whole.size() / 3));
+    }
+
+    void menuListsTemplatesAndRecovery()
+    {
+        QWidget owner;
+        WorksheetMenu menu(QStringLiteral("Worksheets"), &owner);
+        QStringList ids;
+        bool recovery = false;
+        for (QAction *action : menu.actions()) {
+            if (action->menu() && action->text().contains(QStringLiteral("Template")))
+                for (QAction *t : action->menu()->actions())
+                    ids << t->data().toString();
+            recovery = recovery || action->text().startsWith(QStringLiteral("Recover"));
+        }
+        ids.sort();
+        QCOMPARE(ids, (QStringList{QStringLiteral("aurora-io-optimized-vs-standard"), QStringLiteral("budget-forecast"),
+                                   QStringLiteral("migration-roi"), QStringLiteral("postgres-self-vs-rds-vs-aurora"),
+                                   QStringLiteral("reserved-vs-on-demand"), QStringLiteral("vector-rag-serving")}));
+        QVERIFY(!recovery); // nothing left over
+        // A copy left by a session that did not close cleanly is offered for recovery
+        Worksheet w;
+        QString error;
+        QVERIFY(WorksheetFile::load(QStringLiteral(DBLEARN_CONTENT_SOURCE_DIR "/worksheets/budget-forecast.json"), &w, &error));
+        QVERIFY(WorksheetAutosave().write(QStringLiteral("crashed"), w, QString(), &error));
+        WorksheetMenu again(QStringLiteral("Worksheets"), &owner);
+        bool offered = false;
+        for (QAction *action : again.actions())
+            offered = offered || action->text() == QLatin1String("Recover Unsaved Worksheets (1)");
+        QVERIFY(offered);
+        WorksheetAutosave().remove(QStringLiteral("crashed"));
     }
 
     void everyTemplateOpens()
