@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include <cmath>
 #include <limits>
@@ -33,6 +34,46 @@ QString PriceEntry::sourceText() const
 QString PriceCatalog::defaultDirectory()
 {
     return AppPaths::contentDir() + QStringLiteral("/prices");
+}
+
+QString PriceCatalog::defaultOverridesPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/price-overrides.json");
+}
+
+int PriceCatalog::applyTo(Worksheet *worksheet) const
+{
+    int changed = 0;
+    for (Scenario &scenario : worksheet->scenarios) {
+        for (CostComponent &component : scenario.components) {
+            for (auto it = component.priceRefs.cbegin(); it != component.priceRefs.cend(); ++it) {
+                const PriceEntry *entry = find(it.value());
+                if (!entry)
+                    continue;
+                if (it.key() == QLatin1String("tiers")) {
+                    if (!entry->tiers.isEmpty()) {
+                        bool same = component.tiers.size() == entry->tiers.size();
+                        for (int t = 0; same && t < component.tiers.size(); ++t)
+                            same = component.tiers[t].upToGb == entry->tiers[t].upToGb
+                                   && component.tiers[t].pricePerGb == entry->tiers[t].pricePerGb;
+                        if (!same) {
+                            component.tiers = entry->tiers;
+                            ++changed;
+                        }
+                    }
+                    continue;
+                }
+                const int index = ComponentSpecs::parameterIndex(component.kind, it.key());
+                if (index < 0)
+                    continue;
+                if (!component.present[size_t(index)] || component.values[size_t(index)] != entry->price) {
+                    component.setValue(index, entry->price);
+                    ++changed;
+                }
+            }
+        }
+    }
+    return changed;
 }
 
 QDate PriceCatalog::parseObserved(const QString &observed)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cost/priceentry.h"
+#include "cost/worksheet.h"
 
 #include <QHash>
 #include <QList>
@@ -38,6 +39,12 @@ public:
     void clearOverride(const QString &id);
     bool loadOverrides(const QString &path, QString *error);
     bool saveOverrides(const QString &path, QString *error) const;
+
+    // Sets every worksheet value that names a catalog price (CostComponent::priceRefs) to the
+    // catalog's current price, the user's override included. Returns how many values changed.
+    int applyTo(Worksheet *worksheet) const;
+    static QString defaultOverridesPath(); // <app data>/price-overrides.json
+    QString overrideNote(const QString &id) const { return m_overrides.value(id).note; }
 
     // Parses "2026", "2026-03" or "2026-03-14" into the period's first day.
     static QDate parseObserved(const QString &observed);

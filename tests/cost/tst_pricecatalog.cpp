@@ -88,6 +88,33 @@ private slots:
         QCOMPARE(f.readAll(), catalogBefore); // the catalog file itself never changes
     }
 
+    void applyToWorksheet()
+    {
+        PriceCatalog catalog;
+        QStringList errors;
+        QVERIFY(catalog.loadDirectory(QStringLiteral(DBLEARN_CONTENT_SOURCE_DIR "/prices"), &errors));
+        Worksheet w;
+        w.horizonMonths = 1;
+        Scenario s;
+        s.id = QStringLiteral("a");
+        CostComponent c = CostComponent::make(ComponentKind::Storage);
+        c.setValue(param::StoragePrice, 0.2);
+        c.priceRefs.insert(QStringLiteral("pricePerGbMonth"), QStringLiteral("aws.rds.gp3.storage"));
+        CostComponent t = CostComponent::make(ComponentKind::DataTransfer);
+        t.priceRefs.insert(QStringLiteral("tiers"), QStringLiteral("aws.transfer.internet-out"));
+        s.components << c << t;
+        w.scenarios << s;
+        // The storage price becomes the catalog's 0.115 and the transfer gets the catalog's five tiers
+        QCOMPARE(catalog.applyTo(&w), 2);
+        QCOMPARE(w.scenarios[0].components[0].value(param::StoragePrice), 0.115);
+        QCOMPARE(w.scenarios[0].components[1].tiers.size(), 5);
+        QCOMPARE(catalog.applyTo(&w), 0); // nothing left to change
+        QString error;
+        QVERIFY(catalog.setOverride(QStringLiteral("aws.rds.gp3.storage"), 0.1, QString(), &error));
+        QCOMPARE(catalog.applyTo(&w), 1);
+        QCOMPARE(w.scenarios[0].components[0].value(param::StoragePrice), 0.1);
+    }
+
     void badCatalogFileIsRefusedWithItsReason()
     {
         QTemporaryDir dir;

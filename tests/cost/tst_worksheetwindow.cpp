@@ -4,6 +4,7 @@
 
 #include "cost/costcharts.h"
 #include "cost/numberfield.h"
+#include "cost/pricecatalogdialog.h"
 #include "cost/resultsview.h"
 #include "cost/scenarioeditor.h"
 #include "cost/worksheetdocument.h"
@@ -222,6 +223,38 @@ private slots:
             offered = offered || action->text() == QLatin1String("Recover Unsaved Worksheets (1)");
         QVERIFY(offered);
         WorksheetAutosave().remove(QStringLiteral("crashed"));
+    }
+
+    void userPrices()
+    {
+        QTemporaryDir dir;
+        QString error;
+        WorksheetWindow *window = WorksheetWindow::openTemplate(QStringLiteral("reserved-vs-on-demand"), nullptr, &error);
+        QVERIFY(window);
+        PriceCatalog &catalog = window->document()->catalog();
+        const QString overrides = dir.filePath(QStringLiteral("price-overrides.json"));
+        PriceCatalogDialog dialog(&catalog, overrides, window);
+        int row = -1;
+        for (int r = 0; r < dialog.table()->rowCount(); ++r)
+            if (dialog.table()->item(r, PriceCatalogDialog::Id)->text() == QLatin1String("aws.rds.mysql.db.t3.large"))
+                row = r;
+        QVERIFY(row >= 0);
+        QCOMPARE(dialog.table()->item(row, PriceCatalogDialog::Stale)->text(), QStringLiteral("stale"));
+        // A bad price is refused and nothing is saved
+        dialog.table()->item(row, PriceCatalogDialog::YourPrice)->setText(QStringLiteral("-3"));
+        QVERIFY(!dialog.apply(&error));
+        QVERIFY(error.contains(QStringLiteral("aws.rds.mysql.db.t3.large")));
+        QVERIFY(!QFile::exists(overrides));
+        // 0.12 USD/h: applied to the worksheet, on demand is 0.12 × 730 × 36 = 3,153.60
+        dialog.table()->item(row, PriceCatalogDialog::YourPrice)->setText(QStringLiteral("0.12"));
+        QVERIFY2(dialog.apply(&error), qPrintable(error));
+        QVERIFY(QFile::exists(overrides));
+        dialog.show();
+        screenshot(&dialog, QStringLiteral("price-catalog"));
+        QVERIFY(window->updateFromCatalog() >= 3); // the hourly price of all three scenarios
+        QVERIFY(std::abs(window->document()->results().costs(0).total() - 3153.6) < 1e-6);
+        window->document()->setModified(false);
+        window->close();
     }
 
     void everyTemplateOpens()

@@ -1,6 +1,5 @@
 #include "worksheetdocument.h"
 
-#include <QStandardPaths>
 #include <QUuid>
 
 namespace dblearn {
@@ -12,9 +11,7 @@ WorksheetDocument::WorksheetDocument(QObject *parent)
     QStringList errors;
     m_catalog.loadDirectory(PriceCatalog::defaultDirectory(), &errors);
     QString error;
-    m_catalog.loadOverrides(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                                + QStringLiteral("/price-overrides.json"),
-                            &error);
+    m_catalog.loadOverrides(PriceCatalog::defaultOverridesPath(), &error);
     recompute(); // an empty worksheet has an issue (no scenarios), not empty results
 }
 

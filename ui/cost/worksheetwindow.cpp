@@ -1,6 +1,7 @@
 #include "worksheetwindow.h"
 
 #include "costcharts.h"
+#include "pricecatalogdialog.h"
 #include "resultsview.h"
 #include "worksheetdocument.h"
 #include "worksheeteditor.h"
@@ -133,6 +134,25 @@ void WorksheetWindow::createMenus()
     });
     file->addSeparator();
     file->addAction(tr("&Close"), QKeySequence::Close, this, &QWidget::close);
+
+    QMenu *prices = menuBar()->addMenu(tr("&Prices"));
+    prices->addAction(tr("&Edit Price Catalog…"), this, [this] {
+        PriceCatalogDialog dialog(&m_document->catalog(), PriceCatalog::defaultOverridesPath(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("Your prices are saved. Prices › Update Worksheet uses them here."), 8000);
+    });
+    prices->addAction(tr("&Update Worksheet from the Catalog"), this, [this] {
+        const int changed = updateFromCatalog();
+        statusBar()->showMessage(tr("%n value(s) updated from the catalog", nullptr, changed), 8000);
+    });
+}
+
+int WorksheetWindow::updateFromCatalog()
+{
+    const int changed = m_document->catalog().applyTo(&m_document->mutableWorksheet());
+    if (changed > 0)
+        m_document->edited(true);
+    return changed;
 }
 
 void WorksheetWindow::updateTitle()

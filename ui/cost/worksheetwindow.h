@@ -34,6 +34,8 @@ public:
     bool saveTo(const QString &path, QString *error);
     bool exportCsv(const QString &path, bool lineItems, QString *error) const;
     bool exportPdf(const QString &path, QString *error) const;
+    // Sets every value that names a catalog price to the catalog's price (with the user's own prices).
+    int updateFromCatalog();
     // Writes the autosave copy now (the timer does it every little while when there are changes).
     bool autosaveNow(QString *error);
 
