@@ -21,7 +21,9 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QStandardPaths>
+#include <QMenu>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -223,6 +225,63 @@ private slots:
             offered = offered || action->text() == QLatin1String("Recover Unsaved Worksheets (1)");
         QVERIFY(offered);
         WorksheetAutosave().remove(QStringLiteral("crashed"));
+    }
+
+    void addAndRemoveScenariosAndComponents()
+    {
+        QString error;
+        WorksheetWindow *window = WorksheetWindow::openTemplate(QStringLiteral("migration-roi"), nullptr, &error);
+        QVERIFY(window);
+        window->show();
+        auto scenarioMenu = [window](int scenario) {
+            for (QToolButton *b : window->editor()->scenarioEditors()[scenario]->findChildren<QToolButton *>())
+                if (b->text() == QLatin1String("Scenario"))
+                    return b->menu();
+            return static_cast<QMenu *>(nullptr);
+        };
+        auto trigger = [](QMenu *menu, const QString &text) {
+            for (QAction *a : menu->actions()) {
+                if (a->text() == text) {
+                    a->trigger();
+                    return true;
+                }
+                if (a->menu())
+                    for (QAction *sub : a->menu()->actions())
+                        if (sub->text() == text) {
+                            sub->trigger();
+                            return true;
+                        }
+            }
+            return false;
+        };
+        QVERIFY(trigger(scenarioMenu(1), QStringLiteral("Duplicate scenario")));
+        QCoreApplication::processEvents(); // the old editors are deleted later
+        QCOMPARE(window->document()->worksheet().scenarios.size(), 3);
+        QCOMPARE(window->document()->worksheet().scenarios[2].id, QStringLiteral("move-to-rds-2"));
+        QCOMPARE(window->editor()->scenarioEditors().size(), 3);
+        QVERIFY(window->document()->results().isValid());
+        QCOMPARE(window->document()->results().comparisons().size(), 2); // the first against each other
+
+        // A new licence component starts with a zero price: valid, and explained as costing nothing
+        QVERIFY(trigger(scenarioMenu(2), QStringLiteral("Licence")));
+        QCoreApplication::processEvents();
+        QCOMPARE(window->document()->worksheet().scenarios[2].components.size(), 5);
+        QVERIFY(window->document()->results().isValid());
+        // Remove it again with its own button, then the scenario
+        const QList<QToolButton *> buttons = window->editor()->scenarioEditors()[2]->findChildren<QToolButton *>();
+        QToolButton *last = nullptr;
+        for (QToolButton *b : buttons)
+            if (b->text() == QLatin1String("Remove"))
+                last = b;
+        QVERIFY(last);
+        last->click();
+        QCoreApplication::processEvents();
+        QCOMPARE(window->document()->worksheet().scenarios[2].components.size(), 4);
+        QVERIFY(trigger(scenarioMenu(2), QStringLiteral("Remove scenario")));
+        QCoreApplication::processEvents();
+        QCOMPARE(window->document()->worksheet().scenarios.size(), 2);
+        window->document()->setModified(false);
+        window->close();
     }
 
     void userPrices()
