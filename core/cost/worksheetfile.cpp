@@ -217,8 +217,9 @@ bool WorksheetFile::parse(const QByteArray &data, Worksheet *out, QString *error
     w.currency.perUsd = setting(currency, "perUsd", 1.0);
     w.currency.rateDate = currency.value(QLatin1String("rateDate")).toString();
     const QJsonObject finance = root.value(QLatin1String("finance")).toObject();
-    w.discountRate = setting(finance, "discountRate", 0.0);
-    w.inflation = setting(finance, "inflation", 0.0);
+    // Required: a missing rate is NaN, which the validator marks (no silent 0%).
+    w.discountRate = setting(finance, "discountRate", nan);
+    w.inflation = setting(finance, "inflation", nan);
     w.sensitivityPercent = setting(root, "sensitivityPercent", 10.0);
     const QJsonObject cases = root.value(QLatin1String("cases")).toObject();
     const QJsonObject pessimistic = cases.value(QLatin1String("pessimistic")).toObject();

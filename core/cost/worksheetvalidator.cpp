@@ -19,7 +19,7 @@ QString number(double v)
 QString checkRange(double value, double minimum, double maximum, const QString &unit)
 {
     if (std::isnan(value))
-        return QStringLiteral("is not a number");
+        return QStringLiteral("is missing or not a number");
     if (std::isinf(value))
         return QStringLiteral("is infinite");
     if (value < minimum)

@@ -183,6 +183,14 @@ private slots:
             texts << i.key + QLatin1Char(':') + i.message;
         QVERIFY2(texts.filter(QStringLiteral("hourlyPrice:is missing")).size() == 2, qPrintable(texts.join(QLatin1Char('\n'))));
         QVERIFY2(texts.filter(QStringLiteral("pricePerGbMonth:is not a number")).size() == 2, qPrintable(texts.join(QLatin1Char('\n'))));
+        // The discount rate is required: without it the setting is marked, not taken as 0%.
+        QByteArray noRate = WorksheetFile::serialize(sample());
+        noRate.replace("\"discountRate\": 0.08,", "");
+        QVERIFY(WorksheetFile::parse(noRate, &w, &error));
+        const QList<ValidationIssue> rateIssues = WorksheetValidator::validate(w);
+        QCOMPARE(rateIssues.size(), 1);
+        QCOMPARE(rateIssues.first().key, QStringLiteral("discountRate"));
+        QVERIFY(rateIssues.first().message.contains(QStringLiteral("missing")));
         // A NaN written out comes back as null, still not a number, never as 0.
         w.scenarios[0].components[0].setValue(param::HourlyPrice, std::numeric_limits<double>::quiet_NaN());
         Worksheet again;
