@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "backends/backendregistry.h"
+#include "cost/worksheettemplates.h"
 #include "curriculum/curriculum.h"
 #include "datasets/datasetprovider.h"
 #include "progress/progressstore.h"
@@ -110,6 +111,11 @@ int Application::run()
         m_window->showStatus(QObject::tr("Progress: %1").arg(progressNotice), 15000);
 
     if (!m_worksheet.isEmpty()) {
+        Worksheet probe;
+        if (!m_screenshotFile.isEmpty() && !WorksheetTemplates().load(m_worksheet, &probe, &error)) {
+            QTextStream(stderr) << "dblearn: " << error << '\n'; // no dialog when nobody is there to close it
+            return 1;
+        }
         QWidget *sheet = m_window->openWorksheetTemplate(m_worksheet);
         if (!sheet)
             return 1;
