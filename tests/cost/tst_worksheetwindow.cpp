@@ -21,6 +21,7 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QStandardPaths>
+#include <QComboBox>
 #include <QMenu>
 #include <QTabWidget>
 #include <QToolButton>
@@ -132,6 +133,17 @@ private slots:
         QVERIFY(!horizon->hasIssue());
         QVERIFY(window->document()->results().isValid());
         QVERIFY(std::abs(lastCumulative(window->charts(), 0) - 3574.08) < 1e-6);
+
+        // Any two scenarios: with the 3-year reservation as the baseline, it and on demand cross in month 9
+        QComboBox *baseline = window->editor()->baselineBox();
+        QCOMPARE(baseline->currentData().toString(), QStringLiteral("on-demand"));
+        baseline->setCurrentIndex(baseline->findData(QStringLiteral("ri-3y-partial")));
+        emit baseline->activated(baseline->currentIndex());
+        const QList<ComparisonResult> &pairs = window->document()->results().comparisons();
+        QCOMPARE(pairs.size(), 2);
+        QCOMPARE(pairs[0].baseline, 2);
+        QCOMPARE(pairs[0].candidate, 0);
+        QCOMPARE(pairs[0].breakEvenMonth, 9);
         window->document()->setModified(false);
         window->close();
     }

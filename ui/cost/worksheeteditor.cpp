@@ -4,12 +4,14 @@
 #include "scenarioeditor.h"
 #include "worksheetdocument.h"
 
+#include <QComboBox>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QScrollArea>
+#include <QSet>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -131,6 +133,21 @@ void WorksheetEditor::buildSettings(QWidget *box)
                tr("The pessimistic case multiplies every price by this factor."));
     addSetting(grid, 3, 6, QStringLiteral("cases.pessimistic.usage"), tr("usage ×"), QString(),
                tr("The pessimistic case multiplies every usage quantity (GB, requests, IOPS, transfer) by this."));
+    m_baseline = new QComboBox;
+    m_baseline->setToolTip(tr("ROI, payback, NPV and break-even compare every other scenario with this one."));
+    connect(m_baseline, &QComboBox::activated, this, [this] {
+        const QString id = m_baseline->currentData().toString();
+        if (id.isEmpty())
+            return; // "as in the file"
+        Worksheet &w = m_document->mutableWorksheet();
+        w.comparisons.clear();
+        for (const Scenario &s : std::as_const(w.scenarios))
+            if (s.id != id)
+                w.comparisons.append({id, s.id});
+        m_document->edited(false);
+    });
+    grid->addWidget(new QLabel(tr("Baseline")), 4, 0);
+    grid->addWidget(m_baseline, 4, 1, 1, 2);
     addSetting(grid, 4, 3, QStringLiteral("cases.optimistic.price"), tr("Optimistic prices ×"), QString(),
                tr("The optimistic case multiplies every price by this factor."));
     addSetting(grid, 4, 6, QStringLiteral("cases.optimistic.usage"), tr("usage ×"), QString(),
@@ -156,6 +173,19 @@ void WorksheetEditor::refreshSettings()
 
 void WorksheetEditor::rebuildScenarios()
 {
+    // The baseline: the one every comparison starts from, or "as in the file" when they differ.
+    const Worksheet &w = m_document->worksheet();
+    QSet<QString> baselines;
+    for (const ScenarioComparison &c : w.effectiveComparisons())
+        baselines.insert(c.baseline);
+    m_baseline->clear();
+    if (baselines.size() > 1)
+        m_baseline->addItem(tr("as in the file"), QString());
+    for (const Scenario &s : w.scenarios)
+        m_baseline->addItem(s.name, s.id);
+    if (baselines.size() == 1)
+        m_baseline->setCurrentIndex(m_baseline->findData(*baselines.cbegin()));
+
     // The request to rebuild may come from inside one of these editors: delete them later.
     for (ScenarioEditor *old : std::as_const(m_scenarioEditors)) {
         old->hide();
@@ -167,7 +197,10 @@ void WorksheetEditor::rebuildScenarios()
         auto *editor = new ScenarioEditor(m_document, s);
         editor->setMinimumWidth(360);
         connect(editor, &ScenarioEditor::removeRequested, this, [this](int scenario) {
-            m_document->mutableWorksheet().scenarios.removeAt(scenario);
+            Worksheet &w = m_document->mutableWorksheet();
+            const QString id = w.scenarios[scenario].id;
+            w.scenarios.removeAt(scenario);
+            w.comparisons.removeIf([&id](const ScenarioComparison &c) { return c.baseline == id || c.candidate == id; });
             m_document->edited(true);
         });
         connect(editor, &ScenarioEditor::duplicateRequested, this, [this](int scenario) {

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QGridLayout;
+class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
@@ -28,6 +29,7 @@ public:
     QList<ScenarioEditor *> scenarioEditors() const { return m_scenarioEditors; }
     NumberField *settingField(const QString &key) const { return m_settings.value(key); }
     QListWidget *issueList() const { return m_issues; }
+    QComboBox *baselineBox() const { return m_baseline; }
 
 private:
     void buildSettings(QWidget *box);
@@ -42,6 +44,7 @@ private:
     QLineEdit *m_title = nullptr;
     QLineEdit *m_currencyCode = nullptr;
     QLineEdit *m_rateDate = nullptr;
+    QComboBox *m_baseline = nullptr;
     QWidget *m_scenarioHost = nullptr;
     QHBoxLayout *m_scenarioLayout = nullptr;
     QList<ScenarioEditor *> m_scenarioEditors;
