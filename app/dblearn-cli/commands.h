@@ -16,5 +16,6 @@ int planDiffCommand(const QStringList &args);
 int queryCommand(const QStringList &args);
 int renderCommand(const QStringList &args);
 int searchCommand(const QStringList &args);
+int tcoCommand(const QStringList &args);
 
 } // namespace dblearn::cli

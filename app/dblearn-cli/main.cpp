@@ -36,6 +36,9 @@ const char usage[] =
     "  check-content [--json] [--content DIR] [--backend ID --connection URI]\n"
     "                               Check every written lesson: format, links, quizzes; run its blocks\n"
     "                               and reference solutions. Exit code 1 when there are errors.\n"
+    "  tco FILE [--json|--csv [--line-items]] [--months N]\n"
+    "                               Compute a cost worksheet (or a template by id): totals, cases, ROI,\n"
+    "                               break-even, sensitivity. Exit code 1 when inputs are not accepted.\n"
     "\n"
     "Options:\n"
     "  --version                    Print the version of DB Learn and its components.\n"
@@ -97,5 +100,7 @@ int main(int argc, char *argv[])
         return cli::explainCommand(args);
     if (command == QLatin1String("check-content"))
         return cli::checkContentCommand(args);
+    if (command == QLatin1String("tco"))
+        return cli::tcoCommand(args);
     return cli::fail(QStringLiteral("unknown command \"%1\" (see dblearn-cli --help)").arg(command), 2);
 }

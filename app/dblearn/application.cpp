@@ -1,6 +1,7 @@
 #include "application.h"
 
 #include "backends/backendregistry.h"
+#include "cost/worksheettemplates.h"
 #include "curriculum/curriculum.h"
 #include "datasets/datasetprovider.h"
 #include "progress/progressstore.h"
@@ -53,11 +54,15 @@ void Application::parseArguments()
     QCommandLineOption exitWhenReady(QStringLiteral("exit-when-ready"),
                                      QStringLiteral("Exit as soon as the window and lesson are painted (benchmarks)."));
     exitWhenReady.setFlags(QCommandLineOption::HiddenFromHelp);
-    m_parser.addOptions({lesson, screenshot, exitWhenReady});
+    const QCommandLineOption worksheet(QStringLiteral("worksheet"),
+                                       QStringLiteral("Open a cost worksheet template by id (with --screenshot: of its window)."),
+                                       QStringLiteral("TEMPLATE"));
+    m_parser.addOptions({lesson, screenshot, exitWhenReady, worksheet});
     m_parser.process(m_app);
     m_lesson = m_parser.value(lesson);
     m_screenshotFile = m_parser.value(screenshot);
     m_exitWhenReady = m_parser.isSet(exitWhenReady);
+    m_worksheet = m_parser.value(worksheet);
 }
 
 int Application::run()
@@ -115,6 +120,20 @@ int Application::run()
     if (!progressNotice.isEmpty())
         m_window->showStatus(QObject::tr("Progress: %1").arg(progressNotice), 15000);
 
+    if (!m_worksheet.isEmpty()) {
+        Worksheet probe;
+        if (!m_screenshotFile.isEmpty() && !WorksheetTemplates().load(m_worksheet, &probe, &error)) {
+            QTextStream(stderr) << "dblearn: " << error << '\n'; // no dialog when nobody is there to close it
+            return 1;
+        }
+        QWidget *sheet = m_window->openWorksheetTemplate(m_worksheet);
+        if (!sheet)
+            return 1;
+        if (!m_screenshotFile.isEmpty()) {
+            QTimer::singleShot(2000, sheet, [this, sheet] { m_app.exit(sheet->grab().save(m_screenshotFile, "PNG") ? 0 : 1); });
+            return m_app.exec();
+        }
+    }
     if (!m_screenshotFile.isEmpty())
         scheduleScreenshot(m_window.get());
     else if (m_exitWhenReady)

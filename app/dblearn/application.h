@@ -37,6 +37,7 @@ private:
     QCommandLineParser m_parser;
     QString m_screenshotFile;
     QString m_lesson;
+    QString m_worksheet;
     bool m_exitWhenReady = false;
     std::unique_ptr<BackendRegistry> m_registry;
     std::unique_ptr<Curriculum> m_curriculum;

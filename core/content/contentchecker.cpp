@@ -317,6 +317,7 @@ ContentReport ContentChecker::run()
     while (files.hasNext()) {
         const QString relative = content.relativeFilePath(files.next());
         if (relative == QLatin1String("curriculum.json") || relative.startsWith(QLatin1String("datasets/"))
+            || relative.startsWith(QLatin1String("prices/")) || relative.startsWith(QLatin1String("worksheets/"))
             || indexOfPath.contains(relative) || linked.contains(relative))
             continue;
         strays << relative;

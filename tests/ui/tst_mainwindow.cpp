@@ -68,7 +68,8 @@ private slots:
         for (QAction *action : window.menuBar()->actions())
             menus << action->text().remove(QLatin1Char('&'));
         QCOMPARE(menus, (QStringList{QStringLiteral("File"), QStringLiteral("Edit"), QStringLiteral("View"),
-                                     QStringLiteral("Go"), QStringLiteral("Tools"), QStringLiteral("Help")}));
+                                     QStringLiteral("Go"), QStringLiteral("Worksheets"), QStringLiteral("Tools"),
+                                     QStringLiteral("Help")}));
 
         auto *dock = window.findChild<QDockWidget *>(QStringLiteral("CurriculumDock"));
         QVERIFY(dock);

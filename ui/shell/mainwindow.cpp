@@ -4,6 +4,8 @@
 #include "pluginsdialog.h"
 #include "systemtheme.h"
 
+#include "cost/worksheetmenu.h"
+#include "cost/worksheetwindow.h"
 #include "backends/backendregistry.h"
 #include "curriculum/curriculum.h"
 #include "curriculum/curriculumdock.h"
@@ -343,6 +345,8 @@ void MainWindow::createMenus()
         }
     });
 
+    menuBar()->addMenu(new WorksheetMenu(tr("&Worksheets"), this));
+
     QMenu *tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(m_pluginsAction);
     if (m_services.datasets && m_services.registry) {
@@ -489,6 +493,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_notesDock->saveNow();
     saveState();
     event->accept();
+}
+
+QWidget *MainWindow::openWorksheetTemplate(const QString &templateId)
+{
+    return WorksheetMenu::openTemplate(templateId, this);
 }
 
 } // namespace dblearn

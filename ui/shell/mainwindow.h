@@ -37,6 +37,9 @@ public:
     void continueWhereLeftOff();
     LessonView *lessonView() const { return m_lessonView; }
     void showStatus(const QString &message, int timeoutMs = 6000);
+    // Opens a cost worksheet template (content/worksheets/<id>.json) in its own window; lessons'
+    // "Open worksheet" actions call this. Returns the worksheet window, or nullptr (the user is told why).
+    QWidget *openWorksheetTemplate(const QString &templateId);
 
 signals:
     // The open lesson is on screen (or the shell alone, when no lesson is open).
