@@ -7,9 +7,11 @@ namespace dblearn {
 
 namespace {
 
-// Cost in USD of one non-support component in month m.
-double componentMonth(const Scenario &scenario, const CostComponent &c, int m, double inflate,
-                      const CaseFactors &f)
+// Cost in USD of one non-support component in month m. `grown` is the component's main quantity this
+// month (after the usage factor and its growth model; unused by kinds without growth) and
+// `storageGb` the scenario's provisioned storage this month (for backup allowances).
+double componentMonth(const CostComponent &c, int m, double inflate, const CaseFactors &f, double grown,
+                      double storageGb)
 {
     using namespace param;
     const double pf = f.price;
@@ -31,22 +33,19 @@ double componentMonth(const Scenario &scenario, const CostComponent &c, int m, d
         return 0;
     }
     case ComponentKind::Storage:
-        return c.growth.valueAt(c.value(StorageGb) * uf, m) * c.value(StoragePrice) * pf
-               * (1.0 + c.value(StorageMultiAz)) * inflate;
+        return grown * c.value(StoragePrice) * pf * (1.0 + c.value(StorageMultiAz)) * inflate;
     case ComponentKind::Iops:
     case ComponentKind::Throughput:
         return std::max(0.0, c.value(Provisioned) * uf - c.value(Included)) * c.value(ProvisionedPrice) * pf
                * inflate;
     case ComponentKind::Backup: {
-        const double gb = c.growth.valueAt(c.value(BackupGb) * uf, m);
-        const double free = c.value(FreeEqualsStorage) >= 0.5 ? CostEngine::storageGb(scenario, m, uf)
-                                                               : c.value(FreeGb);
-        return std::max(0.0, gb - free) * c.value(BackupPrice) * pf * inflate;
+        const double free = c.value(FreeEqualsStorage) >= 0.5 ? storageGb : c.value(FreeGb);
+        return std::max(0.0, grown - free) * c.value(BackupPrice) * pf * inflate;
     }
     case ComponentKind::IoRequests:
-        return c.growth.valueAt(c.value(Millions) * uf, m) * c.value(PricePerMillion) * pf * inflate;
+        return grown * c.value(PricePerMillion) * pf * inflate;
     case ComponentKind::DataTransfer:
-        return c.tieredCost(c.growth.valueAt(c.value(TransferGb) * uf, m), pf) * inflate;
+        return c.tieredCost(grown, pf) * inflate;
     case ComponentKind::Licence:
         return c.value(Units) * uf * c.value(PricePerUnit) * pf * inflate;
     case ComponentKind::Staff:
@@ -93,9 +92,37 @@ ScenarioCosts CostEngine::evaluate(const Worksheet &worksheet, const Scenario &s
     for (int c = 0; c < count; ++c)
         costs.setCategory(c, ComponentSpecs::category(scenario.components[c].kind));
 
+    // Growing quantities month by month without pow() in the loop: a compound model multiplies by
+    // its monthly factor (1+annual)^(1/12) each month (this runs hundreds of times per keystroke).
+    std::vector<double> grown(size_t(count), 0.0);
+    std::vector<double> step(size_t(count), 1.0);
+    for (int c = 0; c < count; ++c) {
+        const CostComponent &component = scenario.components[c];
+        if (!ComponentSpecs::hasGrowth(component.kind))
+            continue;
+        grown[size_t(c)] = component.values[0] * f.usage; // the main quantity is each growing kind's first parameter
+        if (component.growth.type == GrowthModel::Type::Compound)
+            step[size_t(c)] = std::pow(1.0 + component.growth.rate, 1.0 / 12.0);
+    }
     bool hasSupport = false;
+    double inflate = 1.0;
     for (int m = 1; m <= months; ++m) {
-        const double inflate = inflationFactor(worksheet.inflation, m);
+        if ((m - 1) % 12 == 0)
+            inflate = inflationFactor(worksheet.inflation, m);
+        double storageGb = 0;
+        for (int c = 0; c < count; ++c) {
+            const CostComponent &component = scenario.components[c];
+            if (!ComponentSpecs::hasGrowth(component.kind))
+                continue;
+            if (m > 1) {
+                if (component.growth.type == GrowthModel::Type::Compound)
+                    grown[size_t(c)] *= step[size_t(c)];
+                else if (component.growth.type == GrowthModel::Type::Linear)
+                    grown[size_t(c)] = component.growth.valueAt(component.values[0] * f.usage, m);
+            }
+            if (component.kind == ComponentKind::Storage)
+                storageGb += grown[size_t(c)];
+        }
         double recurringUsd = 0; // the bill support is a share of: everything but one-offs and support
         for (int c = 0; c < count; ++c) {
             const CostComponent &component = scenario.components[c];
@@ -103,7 +130,7 @@ ScenarioCosts CostEngine::evaluate(const Worksheet &worksheet, const Scenario &s
                 hasSupport = true;
                 continue;
             }
-            const double usd = componentMonth(scenario, component, m, inflate, f);
+            const double usd = componentMonth(component, m, inflate, f, grown[size_t(c)], storageGb);
             if (component.kind != ComponentKind::Migration)
                 recurringUsd += usd;
             costs.at(c, m) = usd * rate;
