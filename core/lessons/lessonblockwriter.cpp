@@ -269,7 +269,7 @@ void LessonBlockWriter::writeWorksheet(const InfoTokens &tokens, QByteArrayView 
     writeText(link.templateId);
     out.put("\"><p class=\"worksheet-caption\">");
     writeText(link.caption.isEmpty() ? QStringLiteral("Cost worksheet: ") + link.templateId : link.caption);
-    out.put("</p><button type=\"button\" class=\"open-worksheet\" disabled>Open worksheet</button></div>\n");
+    out.put("</p><button type=\"button\" class=\"open-worksheet\" data-action=\"open-worksheet\" data-needs-app=\"true\" disabled title=\"Opens in the DB Learn app\">Open worksheet</button></div>\n");
     m_ctx.lesson->worksheets.append(link);
 }
 

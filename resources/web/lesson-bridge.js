@@ -13,6 +13,7 @@
  *   runSnippet(id)                         → snippetResult(id, json {ok, columns, rows, rowCount,
  *                                                                      truncated, error, elapsedMs})
  *   openInConsole(id)
+ *   openWorksheet(templateId)              the lesson's ```worksheet card
  *   checkExercise(id, learnerSql)          → exerciseResult(id, json {passed, message, details})
  *   revealSolution(id)                     → solutionRevealed(id, sql)
  *   answerQuiz(quizId, question, [options])→ quizResult(quizId, question, json {correct,
@@ -34,6 +35,7 @@
     const actionMethods = {
         'run-snippet': 'runSnippet',
         'open-in-console': 'openInConsole',
+        'open-worksheet': 'openWorksheet',
         'check-exercise': 'checkExercise',
         'reveal-solution': 'revealSolution',
         'choose-option': 'answerQuiz',
@@ -169,6 +171,12 @@
             const snippet = b.closest('.snippet');
             if (snippet && snippet.dataset.snippet)
                 call('openInConsole', snippet.dataset.snippet);
+            break;
+        }
+        case 'open-worksheet': {
+            const card = b.closest('.worksheet-link');
+            if (card && card.dataset.template)
+                call('openWorksheet', card.dataset.template);
             break;
         }
         case 'check-exercise':

@@ -39,6 +39,12 @@ void LessonBridge::openInConsole(const QString &snippetId)
         emit openInConsoleRequested(snippetId);
 }
 
+void LessonBridge::openWorksheet(const QString &templateId)
+{
+    if (isValidId(templateId))
+        emit openWorksheetRequested(templateId);
+}
+
 void LessonBridge::checkExercise(const QString &exerciseId, const QString &learnerSql)
 {
     if (isValidId(exerciseId) && learnerSql.size() <= maxAnswerLength)

@@ -22,6 +22,7 @@ public slots:
     void pageReady();
     void runSnippet(const QString &snippetId);
     void openInConsole(const QString &snippetId);
+    void openWorksheet(const QString &templateId);
     void checkExercise(const QString &exerciseId, const QString &learnerSql);
     void revealSolution(const QString &exerciseId);
     void answerQuiz(const QString &quizId, int question, const QVariantList &options);
@@ -37,6 +38,7 @@ signals:
     void pageReadyReported();
     void runSnippetRequested(const QString &snippetId);
     void openInConsoleRequested(const QString &snippetId);
+    void openWorksheetRequested(const QString &templateId);
     void checkExerciseRequested(const QString &exerciseId, const QString &learnerSql);
     void revealSolutionRequested(const QString &exerciseId);
     void answerQuizRequested(const QString &quizId, int question, const QList<int> &options);

@@ -69,6 +69,7 @@ LessonInteractions::LessonInteractions(LessonView *view, LessonLibrary *library,
 {
     connect(m_bridge, &LessonBridge::runSnippetRequested, this, &LessonInteractions::runSnippet);
     connect(m_bridge, &LessonBridge::openInConsoleRequested, this, &LessonInteractions::openInConsole);
+    connect(m_bridge, &LessonBridge::openWorksheetRequested, this, &LessonInteractions::openWorksheet);
     connect(m_bridge, &LessonBridge::checkExerciseRequested, this, &LessonInteractions::checkExercise);
     connect(m_bridge, &LessonBridge::revealSolutionRequested, this, &LessonInteractions::revealSolution);
     connect(m_bridge, &LessonBridge::answerQuizRequested, this, &LessonInteractions::answerQuiz);
@@ -161,6 +162,16 @@ void LessonInteractions::openInConsole(const QString &snippetId)
     const CodeSnippet *snippet = m_library->lesson(m_view->currentLesson()).snippet(snippetId);
     if (snippet)
         emit openInConsoleRequested(engineOf(snippet->engine), snippet->dataset, snippet->code);
+}
+
+void LessonInteractions::openWorksheet(const QString &templateId)
+{
+    for (const WorksheetLink &link : m_library->lesson(m_view->currentLesson()).worksheets) {
+        if (link.templateId == templateId) {
+            emit openWorksheetRequested(templateId);
+            return;
+        }
+    }
 }
 
 void LessonInteractions::revealSolution(const QString &exerciseId)

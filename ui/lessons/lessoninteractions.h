@@ -31,11 +31,14 @@ public:
 
 signals:
     void openInConsoleRequested(const QString &engine, const QString &dataset, const QString &sql);
+    // A worksheet card of the current lesson was clicked (only templates the lesson names).
+    void openWorksheetRequested(const QString &templateId);
     void progressChanged(const QString &lessonPath);
 
 private:
     void runSnippet(const QString &snippetId);
     void openInConsole(const QString &snippetId);
+    void openWorksheet(const QString &templateId);
     void checkExercise(const QString &exerciseId, const QString &learnerSql);
     void revealSolution(const QString &exerciseId);
     void answerQuiz(const QString &quizId, int question, const QList<int> &options);

@@ -108,6 +108,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         m_interactions = new LessonInteractions(m_lessonView, webProfile->library(), services.datasets,
                                                 services.progress, this);
         connect(m_interactions, &LessonInteractions::progressChanged, this, &MainWindow::refreshProgress);
+        connect(m_interactions, &LessonInteractions::openWorksheetRequested, this,
+                [this](const QString &templateId) { openWorksheetTemplate(templateId); });
     }
     // A lesson counts as read after two minutes on it, or when the learner moves on with Next.
     m_readTimer = new QTimer(this);
