@@ -1,6 +1,8 @@
 #include "application.h"
 
 #include "backends/backendregistry.h"
+#include "console/consolemanager.h"
+#include "console/consoletab.h"
 #include "curriculum/curriculum.h"
 #include "datasets/datasetprovider.h"
 #include "progress/progressstore.h"
@@ -52,11 +54,16 @@ void Application::parseArguments()
     QCommandLineOption exitWhenReady(QStringLiteral("exit-when-ready"),
                                      QStringLiteral("Exit as soon as the window and lesson are painted (benchmarks)."));
     exitWhenReady.setFlags(QCommandLineOption::HiddenFromHelp);
-    m_parser.addOptions({lesson, screenshot, exitWhenReady});
+    // Opens a SQL console on the shop dataset with this script and runs it (screenshots, tests).
+    QCommandLineOption console(QStringLiteral("console"), QStringLiteral("Open a SQL console running SQL."),
+                               QStringLiteral("SQL"));
+    console.setFlags(QCommandLineOption::HiddenFromHelp);
+    m_parser.addOptions({lesson, screenshot, exitWhenReady, console});
     m_parser.process(m_app);
     m_lesson = m_parser.value(lesson);
     m_screenshotFile = m_parser.value(screenshot);
     m_exitWhenReady = m_parser.isSet(exitWhenReady);
+    m_consoleSql = m_parser.value(console);
 }
 
 int Application::run()
@@ -121,8 +128,15 @@ int Application::run()
         m_window->continueWhereLeftOff();
         lessonOpened = true;
     }
-    if (!lessonOpened)
+    if (!m_consoleSql.isEmpty()) {
+        ConsoleTab *tab = m_window->console()->openConsole({}, m_consoleSql);
+        QObject::connect(tab, &ConsoleTab::runFinished, m_window.get(), [this] {
+            QTimer::singleShot(300, m_window.get(), &MainWindow::contentPainted); // painted with its results
+        }, Qt::SingleShotConnection);
+        tab->runScript();
+    } else if (!lessonOpened) {
         QTimer::singleShot(300, m_window.get(), &MainWindow::contentPainted); // the shell alone
+    }
     return m_app.exec();
 }
 

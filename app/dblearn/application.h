@@ -34,6 +34,7 @@ private:
     QApplication &m_app;
     const QElapsedTimer &m_sinceStart;
     QCommandLineParser m_parser;
+    QString m_consoleSql;
     QString m_screenshotFile;
     QString m_lesson;
     bool m_exitWhenReady = false;

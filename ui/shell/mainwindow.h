@@ -14,6 +14,7 @@ class QTimer;
 namespace dblearn {
 
 class BackendRegistry;
+class ConsoleManager;
 class Curriculum;
 class CurriculumDock;
 class CurriculumModel;
@@ -37,6 +38,7 @@ public:
     void continueWhereLeftOff();
     LessonView *lessonView() const { return m_lessonView; }
     void showStatus(const QString &message, int timeoutMs = 6000);
+    ConsoleManager *console() const { return m_console; }
 
 signals:
     // The open lesson is on screen (or the shell alone, when no lesson is open).
@@ -64,6 +66,7 @@ private:
     const Curriculum &m_curriculum;
     LessonWebProfile *m_webProfile;
     LessonInteractions *m_interactions = nullptr;
+    ConsoleManager *m_console = nullptr;
     QTimer *m_readTimer = nullptr;
     QElapsedTimer m_lessonClock;
     CurriculumModel *m_curriculumModel = nullptr;
