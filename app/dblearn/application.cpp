@@ -2,6 +2,8 @@
 
 #include "backends/backendregistry.h"
 #include "cost/worksheettemplates.h"
+#include "console/consolemanager.h"
+#include "console/consoletab.h"
 #include "curriculum/curriculum.h"
 #include "datasets/datasetprovider.h"
 #include "progress/progressstore.h"
@@ -54,15 +56,20 @@ void Application::parseArguments()
     QCommandLineOption exitWhenReady(QStringLiteral("exit-when-ready"),
                                      QStringLiteral("Exit as soon as the window and lesson are painted (benchmarks)."));
     exitWhenReady.setFlags(QCommandLineOption::HiddenFromHelp);
+    // Opens a SQL console on the shop dataset with this script and runs it (screenshots, tests).
+    QCommandLineOption console(QStringLiteral("console"), QStringLiteral("Open a SQL console running SQL."),
+                               QStringLiteral("SQL"));
+    console.setFlags(QCommandLineOption::HiddenFromHelp);
     const QCommandLineOption worksheet(QStringLiteral("worksheet"),
                                        QStringLiteral("Open a cost worksheet template by id (with --screenshot: of its window)."),
                                        QStringLiteral("TEMPLATE"));
-    m_parser.addOptions({lesson, screenshot, exitWhenReady, worksheet});
+    m_parser.addOptions({lesson, screenshot, exitWhenReady, worksheet, console});
     m_parser.process(m_app);
     m_lesson = m_parser.value(lesson);
     m_screenshotFile = m_parser.value(screenshot);
     m_exitWhenReady = m_parser.isSet(exitWhenReady);
     m_worksheet = m_parser.value(worksheet);
+    m_consoleSql = m_parser.value(console);
 }
 
 int Application::run()
@@ -150,8 +157,15 @@ int Application::run()
         m_window->continueWhereLeftOff();
         lessonOpened = true;
     }
-    if (!lessonOpened)
+    if (!m_consoleSql.isEmpty()) {
+        ConsoleTab *tab = m_window->console()->openConsole({}, m_consoleSql);
+        QObject::connect(tab, &ConsoleTab::runFinished, m_window.get(), [this] {
+            QTimer::singleShot(300, m_window.get(), &MainWindow::contentPainted); // painted with its results
+        }, Qt::SingleShotConnection);
+        tab->runScript();
+    } else if (!lessonOpened) {
         QTimer::singleShot(300, m_window.get(), &MainWindow::contentPainted); // the shell alone
+    }
     const int code = m_app.exec();
     m_localServers->stopStarted(); // servers the learner started stop with the application
     return code;

@@ -35,6 +35,7 @@ private:
     QApplication &m_app;
     const QElapsedTimer &m_sinceStart;
     QCommandLineParser m_parser;
+    QString m_consoleSql;
     QString m_screenshotFile;
     QString m_lesson;
     QString m_worksheet;

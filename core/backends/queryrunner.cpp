@@ -103,6 +103,20 @@ public:
         emit m_runner->finished(ok);
     }
 
+    void explain(const QString &sql, const ExplainOptions &options)
+    {
+        QueryError error;
+        const ExplainResult result = m_connection->explain(sql, options, &error);
+        emit m_runner->explained(result, error);
+    }
+
+    void readSchema()
+    {
+        QueryError error;
+        const SchemaInfo schema = m_connection->schema(&error);
+        emit m_runner->schemaRead(schema, error);
+    }
+
     DatabaseConnection *connection() const { return m_connection.get(); }
 
 private:
@@ -118,6 +132,9 @@ QueryRunner::QueryRunner(std::unique_ptr<DatabaseConnection> connection, QObject
     qRegisterMetaType<ColumnList>();
     qRegisterMetaType<RowBatch>();
     qRegisterMetaType<StatementStatus>();
+    qRegisterMetaType<ExplainResult>();
+    qRegisterMetaType<SchemaInfo>();
+    qRegisterMetaType<QueryError>();
     m_connection = connection.get();
     m_worker = new QueryWorker(std::move(connection), this, &m_busy, &m_cancelled);
     m_worker->moveToThread(m_thread);
@@ -146,6 +163,18 @@ void QueryRunner::run(const QString &script, qint64 rowLimit, int batchSize)
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, script, rowLimit, batchSize] { worker->run(script, rowLimit, batchSize); },
         Qt::QueuedConnection);
+}
+
+// Neither changes isBusy(): they are queued behind any run, and the caller knows it is waiting.
+void QueryRunner::explain(const QString &sql, const ExplainOptions &options)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, sql, options] { worker->explain(sql, options); }, Qt::QueuedConnection);
+}
+
+void QueryRunner::readSchema()
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->readSchema(); }, Qt::QueuedConnection);
 }
 
 void QueryRunner::cancel()

@@ -29,6 +29,9 @@ public:
     void run(const QString &script, qint64 rowLimit = -1, int batchSize = 2000);
     void cancel();
     bool isBusy() const { return m_busy.loadAcquire() != 0; }
+    // Asks the connection for a plan or its catalog on the worker thread (answers: explained, schemaRead).
+    void explain(const QString &sql, const dblearn::ExplainOptions &options);
+    void readSchema();
 
 signals:
     void opened(bool ok, const QString &serverVersion, const QString &error);
@@ -36,6 +39,8 @@ signals:
     void rowsReady(int statement, const dblearn::RowBatch &rows);
     void statementFinished(int statement, const dblearn::StatementStatus &status, bool truncated);
     void finished(bool ok);
+    void explained(const dblearn::ExplainResult &result, const dblearn::QueryError &error);
+    void schemaRead(const dblearn::SchemaInfo &schema, const dblearn::QueryError &error);
 
 private:
     QThread *m_thread = nullptr;
@@ -50,3 +55,6 @@ private:
 Q_DECLARE_METATYPE(dblearn::ColumnList)
 Q_DECLARE_METATYPE(dblearn::RowBatch)
 Q_DECLARE_METATYPE(dblearn::StatementStatus)
+Q_DECLARE_METATYPE(dblearn::ExplainResult)
+Q_DECLARE_METATYPE(dblearn::SchemaInfo)
+Q_DECLARE_METATYPE(dblearn::QueryError)

@@ -7,6 +7,9 @@
 #include "cost/worksheetmenu.h"
 #include "cost/worksheetwindow.h"
 #include "backends/backendregistry.h"
+#include "console/consolemanager.h"
+#include "console/historydock.h"
+#include "console/schemadock.h"
 #include "curriculum/curriculum.h"
 #include "curriculum/curriculumdock.h"
 #include "curriculum/curriculummodel.h"
@@ -89,6 +92,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_tabs->addTab(m_lessonView, tr("Lesson"));
     m_tabs->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the lesson tab cannot be closed
     setCentralWidget(m_tabs);
+    m_console = new ConsoleManager(services, this, m_tabs);
+    connect(m_console, &ConsoleManager::status, this, [this](const QString &m) { showStatus(m); });
 
     connect(m_lessonView, &LessonView::lessonLinkActivated, this,
             [this](const QString &path, const QString &anchor) { openLesson(path, anchor); });
@@ -110,6 +115,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         connect(m_interactions, &LessonInteractions::progressChanged, this, &MainWindow::refreshProgress);
         connect(m_interactions, &LessonInteractions::openWorksheetRequested, this,
                 [this](const QString &templateId) { openWorksheetTemplate(templateId); });
+        connect(m_interactions, &LessonInteractions::openInConsoleRequested, m_console, &ConsoleManager::openFromLesson);
     }
     // A lesson counts as read after two minutes on it, or when the learner moves on with Next.
     m_readTimer = new QTimer(this);
@@ -290,6 +296,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_console->newConsoleAction());
+    file->addAction(m_console->connectAction());
     file->addAction(tr("Open &Query Plan…"), this, [this] { PlanWindow::openWithDialog(this); });
     file->addAction(m_exportPdfAction);
     file->addAction(m_exportNotesAction);
@@ -309,6 +317,8 @@ void MainWindow::createMenus()
     view->addAction(dockToggle);
     view->addAction(m_contentsDock->toggleViewAction());
     view->addAction(m_notesDock->toggleViewAction());
+    view->addAction(m_console->schemaDock()->toggleViewAction());
+    view->addAction(m_console->historyDock()->toggleViewAction());
     view->addAction(m_progressAction);
     view->addSeparator();
     view->addAction(m_zoomInAction);
@@ -493,6 +503,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     recordTimeSpent();
     m_notesDock->saveNow();
+    m_console->saveScripts();
     saveState();
     event->accept();
 }

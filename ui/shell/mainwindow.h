@@ -14,6 +14,7 @@ class QTimer;
 namespace dblearn {
 
 class BackendRegistry;
+class ConsoleManager;
 class Curriculum;
 class CurriculumDock;
 class CurriculumModel;
@@ -40,6 +41,7 @@ public:
     // Opens a cost worksheet template (content/worksheets/<id>.json) in its own window; lessons'
     // "Open worksheet" actions call this. Returns the worksheet window, or nullptr (the user is told why).
     QWidget *openWorksheetTemplate(const QString &templateId);
+    ConsoleManager *console() const { return m_console; }
 
 signals:
     // The open lesson is on screen (or the shell alone, when no lesson is open).
@@ -67,6 +69,7 @@ private:
     const Curriculum &m_curriculum;
     LessonWebProfile *m_webProfile;
     LessonInteractions *m_interactions = nullptr;
+    ConsoleManager *m_console = nullptr;
     QTimer *m_readTimer = nullptr;
     QElapsedTimer m_lessonClock;
     CurriculumModel *m_curriculumModel = nullptr;
