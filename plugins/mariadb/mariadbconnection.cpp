@@ -3,6 +3,7 @@
 #include "mariadbschemareader.h"
 #include "mariadbtypes.h"
 
+#include "backends/resulttext.h"
 #include "backends/statementsplitter.h"
 
 #include <QLoggingCategory>
@@ -21,6 +22,8 @@ Q_LOGGING_CATEGORY(lcMariadb, "dblearn.mariadb", QtWarningMsg)
 
 constexpr unsigned DefaultConnectTimeoutSeconds = 10;
 constexpr int ReserveRows = 4096;
+// Unread rows endResult() reads and drops before it stops the rest with KILL QUERY.
+constexpr int DrainBeforeCancel = 20000;
 // MySQL's error for max_execution_time (ER_QUERY_TIMEOUT in MySQL 8.0; not in MariaDB's headers).
 constexpr unsigned MysqlQueryTimeout = 3024;
 
@@ -304,7 +307,7 @@ void MariadbConnection::endResult()
     // its end before the connection takes another statement. A long rest is stopped with KILL QUERY.
     int dropped = 0;
     while (mysql_fetch_row(m_result)) {
-        if (++dropped == 20000) {
+        if (++dropped == DrainBeforeCancel) {
             cancel();
         }
     }
@@ -364,32 +367,6 @@ QStringList MariadbConnection::readWarnings()
     return messages;
 }
 
-QString MariadbConnection::runForText(const QString &sql, QueryError *error)
-{
-    const StatementStatus status = execute(sql);
-    if (!status.ok) {
-        *error = status.error;
-        return {};
-    }
-    QStringList lines;
-    if (status.hasRows) {
-        RowBatch batch(int(m_columns.size()));
-        bool atEnd = false;
-        while (!atEnd) {
-            batch.clear();
-            if (!fetch(batch, 1000, &atEnd, error))
-                return {};
-            for (int r = 0; r < batch.rowCount(); ++r) {
-                QStringList cells;
-                for (int c = 0; c < batch.columnCount(); ++c)
-                    cells << (batch.isNull(r, c) ? QStringLiteral("NULL") : batch.textAt(r, c));
-                lines << cells.join(QLatin1Char('\t'));
-            }
-        }
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
 ExplainResult MariadbConnection::explain(const QString &sql, const ExplainOptions &options, QueryError *error)
 {
     ExplainResult result;
@@ -419,10 +396,10 @@ ExplainResult MariadbConnection::explain(const QString &sql, const ExplainOption
     const bool wrap = options.analyze && m_conn && !(m_conn->server_status & SERVER_STATUS_IN_TRANS);
     QueryError ignored;
     if (wrap)
-        runForText(QStringLiteral("START TRANSACTION"), &ignored);
-    result.text = runForText(prefix + statement, error);
+        ResultText::run(*this, QStringLiteral("START TRANSACTION"), &ignored);
+    result.text = ResultText::run(*this, prefix + statement, error);
     if (wrap)
-        runForText(QStringLiteral("ROLLBACK"), &ignored);
+        ResultText::run(*this, QStringLiteral("ROLLBACK"), &ignored);
     if (error->isError()) {
         if (error->position >= 0)
             error->position = std::max(0, error->position - int(prefix.size())) + int(span.begin);

@@ -49,8 +49,6 @@ private:
     QueryError lastError(qsizetype statementStart = 0, const QString &statement = {}); // marks a lost session
     QStringList readWarnings();
     void endResult();
-    // Runs one statement to the end; the rows as lines of tab-separated values.
-    QString runForText(const QString &sql, QueryError *error);
 
     MYSQL *m_conn = nullptr;
     ConnectionUri m_uri;

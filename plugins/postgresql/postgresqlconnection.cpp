@@ -3,6 +3,7 @@
 #include "postgresqlschemareader.h"
 #include "postgresqltypes.h"
 
+#include "backends/resulttext.h"
 #include "backends/statementsplitter.h"
 
 #include <QLoggingCategory>
@@ -462,28 +463,6 @@ void PostgresqlConnection::cancel()
     }
 }
 
-QString PostgresqlConnection::runForText(const QString &sql, QueryError *error)
-{
-    const StatementStatus status = execute(sql);
-    if (!status.ok) {
-        *error = status.error;
-        return {};
-    }
-    QStringList lines;
-    if (status.hasRows) {
-        RowBatch batch(int(m_columns.size()));
-        bool atEnd = false;
-        while (!atEnd) {
-            batch.clear();
-            if (!fetch(batch, 1000, &atEnd, error))
-                return {};
-            for (int r = 0; r < batch.rowCount(); ++r)
-                lines << batch.textAt(r, 0);
-        }
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
 ExplainResult PostgresqlConnection::explain(const QString &sql, const ExplainOptions &options, QueryError *error)
 {
     ExplainResult result;
@@ -513,10 +492,10 @@ ExplainResult PostgresqlConnection::explain(const QString &sql, const ExplainOpt
     const bool wrap = options.analyze && m_conn && PQtransactionStatus(m_conn) == PQTRANS_IDLE;
     QueryError ignored;
     if (wrap)
-        runForText(QStringLiteral("BEGIN"), &ignored);
-    result.text = runForText(explainSql, error);
+        ResultText::run(*this, QStringLiteral("BEGIN"), &ignored);
+    result.text = ResultText::run(*this, explainSql, error);
     if (wrap)
-        runForText(QStringLiteral("ROLLBACK"), &ignored);
+        ResultText::run(*this, QStringLiteral("ROLLBACK"), &ignored);
     if (error->isError()) {
         // Positions refer to the statement the learner wrote, not to the EXPLAIN prefix.
         if (error->position >= 0)

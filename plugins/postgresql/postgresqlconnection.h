@@ -49,8 +49,6 @@ private:
     void appendRow(RowBatch &batch, const PGresult *result) const;
     QueryError resultError(const PGresult *result, qsizetype statementStart = 0, const QString &statement = {}) const;
     QueryError connectionError(const QString &context) const;
-    // Runs one statement to the end and returns all its rows' first column joined by newlines.
-    QString runForText(const QString &sql, QueryError *error);
 
     static void noticeReceiver(void *self, const PGresult *result);
 
