@@ -51,6 +51,20 @@ QByteArray RowBatch::bytesAt(int row, int column) const
     }
 }
 
+QByteArrayView RowBatch::storedBytesAt(int row, int column) const
+{
+    const Cell &c = cell(row, column);
+    switch (c.kind) {
+    case ValueKind::Null:
+    case ValueKind::Integer:
+    case ValueKind::Real:
+    case ValueKind::Boolean:
+        return {};
+    default:
+        return QByteArrayView(m_arena.data() + c.offset, qsizetype(c.size));
+    }
+}
+
 QString RowBatch::textAt(int row, int column) const
 {
     const Cell &c = cell(row, column);

@@ -3,6 +3,7 @@
 #include "backends/column.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QVariant>
 
 #include <cstdint>
@@ -40,6 +41,9 @@ public:
     qint64 integerAt(int row, int column) const { return cell(row, column).i; }
     double realAt(int row, int column) const { return cell(row, column).d; }
     QByteArray bytesAt(int row, int column) const; // text as UTF-8, or blob bytes
+    // The stored bytes of a text-like or blob value, without a copy; valid while the batch lives
+    // unchanged. Empty for NULL, numbers and booleans.
+    QByteArrayView storedBytesAt(int row, int column) const;
     QString textAt(int row, int column) const;     // display form of any value
     QVariant valueAt(int row, int column) const;   // typed value (Decimal/Date... as QString)
 

@@ -52,14 +52,19 @@ ConsoleSession::ConsoleSession(std::unique_ptr<DatabaseConnection> connection, c
     connect(
         m_runner, &QueryRunner::rowsReady, this,
         [this](int statement, const RowBatch &rows) {
-            QMutexLocker lock(&m_mutex);
-            if (!m_spool || statement != m_spoolStatement || m_spoolFull.loadRelaxed())
+            std::shared_ptr<ResultSpool> spool;
+            {
+                QMutexLocker lock(&m_mutex); // held briefly: the UI's tick takes it too
+                if (statement == m_spoolStatement)
+                    spool = m_spool;
+            }
+            if (!spool || m_spoolFull.loadRelaxed())
                 return;
-            if (!m_spool->append(rows)) {
+            if (!spool->append(rows)) {
                 // Out of room: keep what is spooled and stop the statement.
                 m_spoolFull.storeRelease(1);
                 m_runner->cancel();
-            } else if (m_spool->rowCount() == rows.rowCount()) {
+            } else if (spool->rowCount() == rows.rowCount()) {
                 // The first rows: show them now rather than at the next tick.
                 QMetaObject::invokeMethod(this, &ConsoleSession::tick, Qt::QueuedConnection);
             }

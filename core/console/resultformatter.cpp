@@ -357,7 +357,7 @@ bool ResultFormatter::exportSpool(const ResultSpool &spool, Format format, QIODe
             *error = QStringLiteral("cannot write the export: %1").arg(device->errorString());
             return false;
         }
-        buffer.clear();
+        buffer.truncate(0); // keeps the capacity for the next chunk
         return true;
     };
     for (;;) {

@@ -56,21 +56,48 @@ void ResultModel::setSpool(std::shared_ptr<ResultSpool> spool)
     m_cache.clear();
     m_pending.clear();
     m_lastBlock = -1;
+    m_start = 0;
     m_columns = m_spool ? int(m_spool->columns().size()) : 0;
-    m_rows = m_spool ? int(qMin<qint64>(m_spool->rowCount(), INT_MAX)) : 0;
+    m_total = m_spool ? m_spool->rowCount() : 0;
+    m_rows = int(qMin<qint64>(m_total, windowRows));
     endResetModel();
+    emit totalRowsChanged(m_total);
 }
 
 void ResultModel::refresh()
 {
     if (!m_spool)
         return;
-    const int rows = int(qMin<qint64>(m_spool->rowCount(), INT_MAX));
-    if (rows <= m_rows)
+    const qint64 total = qMin<qint64>(m_spool->rowCount(), INT_MAX);
+    if (total <= m_total)
         return;
-    beginInsertRows({}, m_rows, rows - 1);
-    m_rows = rows;
-    endInsertRows();
+    m_total = total;
+    const int rows = int(qMin<qint64>(m_total - m_start, windowRows));
+    if (rows > m_rows) {
+        beginInsertRows({}, m_rows, rows - 1);
+        m_rows = rows;
+        endInsertRows();
+    }
+    emit totalRowsChanged(m_total);
+}
+
+void ResultModel::setWindowStart(int start)
+{
+    start = int(qBound(qint64(0), qint64(start), qMax(qint64(0), m_total - windowRows)));
+    if (start == m_start)
+        return;
+    beginResetModel();
+    m_start = start;
+    m_rows = int(qMin<qint64>(m_total - m_start, windowRows));
+    endResetModel();
+    emit windowMoved(m_start);
+}
+
+QVariant ResultModel::valueAt(int row, int column, int role)
+{
+    if (!ensureLoaded(row) || column < 0 || column >= m_columns)
+        return {};
+    return cellData(entryFor(row), row, column, role);
 }
 
 qsizetype ResultModel::cachedBytes() const
@@ -93,7 +120,7 @@ int ResultModel::columnCount(const QModelIndex &parent) const
 
 const ResultModel::Entry *ResultModel::entryFor(int row) const
 {
-    if (!m_spool || row < 0 || row >= m_rows)
+    if (!m_spool || row < 0 || row >= m_total)
         return nullptr;
     // Rows on screen are asked for in runs: the block of the previous request usually holds this one.
     if (m_lastBlock >= 0) {
@@ -108,8 +135,16 @@ const ResultModel::Entry *ResultModel::entryFor(int row) const
         return nullptr;
     auto it = m_cache.find(block);
     if (it == m_cache.end()) {
-        requestBlock(block);
-        return nullptr;
+        if (!m_spool->isInMemory(block)) {
+            requestBlock(block);
+            return nullptr;
+        }
+        QString error;
+        RowBatch rows = m_spool->readBlock(block, &error);
+        if (!error.isEmpty())
+            return nullptr;
+        insertBlock(block, std::move(rows));
+        it = m_cache.find(block);
     }
     m_lastBlock = block;
     it->lastUse = ++m_useClock;
@@ -134,13 +169,14 @@ void ResultModel::onLoaded(quint64 token, int block, const RowBatch &rows, const
         return;
     }
     insertBlock(block, rows);
-    const qint64 first = m_spool->blockFirstRow(block);
-    const int last = int(qMin<qint64>(first + rows.rowCount(), m_rows)) - 1;
+    // The block's rows that are in the window, in window rows.
+    const qint64 first = qMax<qint64>(m_spool->blockFirstRow(block), m_start) - m_start;
+    const qint64 last = qMin<qint64>(m_spool->blockFirstRow(block) + rows.rowCount(), qint64(m_start) + m_rows) - 1 - m_start;
     if (last >= first && m_columns > 0)
-        emit dataChanged(index(int(first), 0), index(last, m_columns - 1));
+        emit dataChanged(index(int(first), 0), index(int(last), m_columns - 1));
 }
 
-void ResultModel::insertBlock(int block, RowBatch rows)
+void ResultModel::insertBlock(int block, RowBatch rows) const
 {
     while (m_cache.size() >= m_cacheBlocks) { // least recently used goes
         auto oldest = m_cache.begin();
@@ -161,7 +197,7 @@ void ResultModel::insertBlock(int block, RowBatch rows)
 
 bool ResultModel::ensureLoaded(int row)
 {
-    if (!m_spool || row < 0 || row >= m_rows)
+    if (!m_spool || row < 0 || row >= m_spool->rowCount())
         return false;
     const int block = m_spool->blockOf(row);
     if (block < 0)
@@ -190,7 +226,8 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.column() >= m_columns)
         return {};
-    const Entry *entry = entryFor(index.row());
+    const int row = m_start + index.row();
+    const Entry *entry = entryFor(row);
     if (!entry) {
         if (role == Qt::DisplayRole)
             return QString(QChar(0x2026)); // loading
@@ -198,8 +235,14 @@ QVariant ResultModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0x99, 0x99, 0x99));
         return {};
     }
-    const int r = int(index.row() - entry->firstRow);
-    const int c = index.column();
+    return cellData(entry, row, index.column(), role);
+}
+
+QVariant ResultModel::cellData(const Entry *entry, int row, int c, int role) const
+{
+    if (!entry)
+        return {};
+    const int r = int(row - entry->firstRow);
     const ValueKind kind = entry->rows.kindAt(r, c);
     switch (role) {
     case Qt::DisplayRole:
@@ -243,7 +286,7 @@ QVariant ResultModel::headerData(int section, Qt::Orientation orientation, int r
 {
     if (orientation == Qt::Vertical) {
         if (role == Qt::DisplayRole)
-            return section + 1;
+            return m_start + section + 1;
         return {};
     }
     if (!m_spool || section < 0 || section >= m_columns)

@@ -13,9 +13,13 @@ namespace dblearn {
 class ResultSpool;
 class RowLoader;
 
-// The results grid's model: a window onto a ResultSpool. It keeps at most cacheBlocks() blocks
+// The results grid's model: a window onto a ResultSpool. The model shows at most windowRows rows
+// of the result, from windowStart() on: item views keep per-row structures (QHeaderView holds one
+// item per section), so a view over 10 million rows would cost ~100 MB and stall on every growth;
+// the grid's own scroll bar covers the whole result and moves the window (ResultPane). It keeps at most cacheBlocks() blocks
 // of rows in memory (least recently used go first); a block not in memory is read by a RowLoader
-// on its own thread, and shows "…" until it arrives (dataChanged). Row count grows as the worker
+// on its own thread, and shows "…" until it arrives (dataChanged); a block the spool holds in
+// memory (the first megabytes) is decoded at once, so the first screen needs no thread hop. Row count grows as the worker
 // spools rows (refresh()). NULL is its own value, distinct from an empty string.
 class ResultModel final : public QAbstractTableModel
 {
@@ -32,16 +36,24 @@ public:
 
     void setSpool(std::shared_ptr<ResultSpool> spool);
     std::shared_ptr<ResultSpool> spool() const { return m_spool; }
-    // Takes in rows the worker spooled since the last call.
+    // Takes in rows the worker spooled since the last call (the window fills up to windowRows).
     void refresh();
+    qint64 totalRows() const { return m_total; }
+    int windowStart() const { return m_start; }
+    // Moves the window so that it starts at `start` (clamped); resets the model when it moves.
+    void setWindowStart(int start);
+    static constexpr int windowRows = 50000;
 
     void setCacheBlocks(int blocks) { m_cacheBlocks = qMax(2, blocks); }
     int cacheBlocks() const { return m_cacheBlocks; }
     int cachedBlockCount() const { return int(m_cache.size()); }
     qsizetype cachedBytes() const;
-    // Reads the block of `row` now, on this thread (copy, tests). False when it cannot be read.
+    // Reads the block of `row` (of the whole result, not the window) now, on this thread (copy,
+    // tests). False when it cannot be read.
     bool ensureLoaded(int row);
     bool isLoaded(int row) const;
+    // The value of a row of the whole result, for the given role (loads its block if needed).
+    QVariant valueAt(int row, int column, int role = Qt::DisplayRole);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -52,6 +64,8 @@ public:
 
 signals:
     void loadError(const QString &message);
+    void totalRowsChanged(qint64 rows);
+    void windowMoved(int start);
 
 private:
     struct Entry {
@@ -59,14 +73,17 @@ private:
         qint64 firstRow = 0;
         quint64 lastUse = 0;
     };
-    const Entry *entryFor(int row) const;
+    const Entry *entryFor(int row) const; // row of the whole result
+    QVariant cellData(const Entry *entry, int row, int column, int role) const;
     void requestBlock(int block) const;
     void onLoaded(quint64 token, int block, const RowBatch &rows, const QString &error);
-    void insertBlock(int block, RowBatch rows);
+    void insertBlock(int block, RowBatch rows) const;
 
     std::shared_ptr<ResultSpool> m_spool;
     RowLoader *m_loader = nullptr;
-    int m_rows = 0;
+    int m_rows = 0;     // rows in the window
+    qint64 m_total = 0; // rows of the result known so far
+    int m_start = 0;    // the window's first row in the result
     int m_columns = 0;
     int m_cacheBlocks = 24;
     quint64 m_token = 0;

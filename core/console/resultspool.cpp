@@ -56,9 +56,9 @@ QByteArray ResultSpool::encode(const RowBatch &batch)
                 put<double>(out, batch.realAt(r, c));
                 break;
             default: {
-                const QByteArray bytes = batch.bytesAt(r, c);
+                const QByteArrayView bytes = batch.storedBytesAt(r, c);
                 put<quint32>(out, quint32(bytes.size()));
-                out.append(bytes);
+                out.append(bytes.data(), bytes.size());
                 break;
             }
             }
@@ -118,39 +118,55 @@ bool ResultSpool::append(const RowBatch &batch)
     if (batch.isEmpty())
         return true;
     QByteArray data = encode(batch);
-    QMutexLocker lock(&m_mutex);
-    if (!m_error.isEmpty())
-        return false;
     Block block;
-    block.firstRow = m_rowCount.loadRelaxed();
     block.rows = batch.rowCount();
     block.size = data.size();
-    if (m_memoryUsed + data.size() <= m_memoryBudget) {
-        m_memoryUsed += data.size();
-        block.data = std::move(data);
-    } else {
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_error.isEmpty())
+            return false;
+        block.firstRow = m_rowCount.loadRelaxed();
+        if (m_memoryUsed + data.size() <= m_memoryBudget) {
+            m_memoryUsed += data.size();
+            block.data = std::move(data);
+            m_blocks.push_back(std::move(block));
+            m_rowCount.storeRelease(m_rowCount.loadRelaxed() + batch.rowCount());
+            return true;
+        }
         if (m_diskUsed + data.size() > m_diskLimit) {
             m_error = QStringLiteral("the result is larger than %1 MiB; the first %2 rows are kept")
                           .arg(m_diskLimit / (1024 * 1024))
                           .arg(block.firstRow);
             return false;
         }
-        if (!m_file) {
-            m_file = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/dblearn-result-XXXXXX"));
-            if (!m_file->open()) {
-                m_error = QStringLiteral("cannot create a temporary file for the result: %1").arg(m_file->errorString());
-                m_file.reset();
-                return false;
-            }
-        }
-        block.offset = m_diskUsed;
-        // Blocks are written one after another; reads seek, so every write seeks back to the end.
-        if (!m_file->seek(m_diskUsed) || m_file->write(data) != data.size()) {
-            m_error = QStringLiteral("cannot write the result to %1: %2").arg(m_file->fileName(), m_file->errorString());
+    }
+    // The file is written without the lock: only this (writer) thread touches m_file and
+    // m_diskUsed's growth, and readers read through their own handle, so a slow disk never
+    // makes the grid wait.
+    if (!m_file) {
+        auto file = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/dblearn-result-XXXXXX"));
+        auto reader = std::make_unique<QFile>();
+        const bool ok = file->open();
+        if (ok)
+            reader->setFileName(file->fileName());
+        if (!ok || !reader->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+            QMutexLocker lock(&m_mutex);
+            m_error = QStringLiteral("cannot create a temporary file for the result: %1").arg(file->errorString());
             return false;
         }
-        m_diskUsed += data.size();
+        QMutexLocker lock(&m_mutex);
+        m_file = std::move(file);
+        m_reader = std::move(reader);
     }
+    block.offset = m_written;
+    if (m_file->write(data) != data.size() || !m_file->flush()) {
+        QMutexLocker lock(&m_mutex);
+        m_error = QStringLiteral("cannot write the result to %1: %2").arg(m_file->fileName(), m_file->errorString());
+        return false;
+    }
+    m_written += data.size();
+    QMutexLocker lock(&m_mutex);
+    m_diskUsed = m_written;
     m_blocks.push_back(std::move(block));
     m_rowCount.storeRelease(m_rowCount.loadRelaxed() + batch.rowCount());
     return true;
@@ -158,9 +174,6 @@ bool ResultSpool::append(const RowBatch &batch)
 
 void ResultSpool::finish()
 {
-    QMutexLocker lock(&m_mutex);
-    if (m_file)
-        m_file->flush();
     m_finished.storeRelease(1);
 }
 
@@ -205,6 +218,12 @@ qint64 ResultSpool::blockFirstRow(int block) const
     return block >= 0 && size_t(block) < m_blocks.size() ? m_blocks[size_t(block)].firstRow : -1;
 }
 
+bool ResultSpool::isInMemory(int block) const
+{
+    QMutexLocker lock(&m_mutex);
+    return block >= 0 && size_t(block) < m_blocks.size() && m_blocks[size_t(block)].offset < 0;
+}
+
 QByteArray ResultSpool::readBlockBytes(int block, int *rows, QString *error) const
 {
     QMutexLocker lock(&m_mutex);
@@ -219,9 +238,9 @@ QByteArray ResultSpool::readBlockBytes(int block, int *rows, QString *error) con
     if (b.offset < 0)
         return b.data; // implicitly shared, no copy
     QByteArray data;
-    if (!m_file->seek(b.offset) || (data = m_file->read(b.size)).size() != b.size) {
+    if (!m_reader->seek(b.offset) || (data = m_reader->read(b.size)).size() != b.size) {
         if (error)
-            *error = QStringLiteral("cannot read the result back from %1: %2").arg(m_file->fileName(), m_file->errorString());
+            *error = QStringLiteral("cannot read the result back from %1: %2").arg(m_reader->fileName(), m_reader->errorString());
         *rows = 0;
         return {};
     }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+class QFile;
 class QTemporaryFile;
 
 namespace dblearn {
@@ -44,6 +45,7 @@ public:
     int blockCount() const;
     int blockOf(qint64 row) const; // -1 when row is not (yet) stored
     qint64 blockFirstRow(int block) const;
+    bool isInMemory(int block) const; // reading it back costs no disk access
     // A block's rows; an empty batch with *error set when it cannot be read back.
     RowBatch readBlock(int block, QString *error = nullptr) const;
     // A block as stored (see encode()), for writers that format straight from it.
@@ -67,7 +69,9 @@ private:
     qint64 m_diskLimit = 0;
     mutable QMutex m_mutex;
     std::vector<Block> m_blocks;
-    std::unique_ptr<QTemporaryFile> m_file;
+    std::unique_ptr<QTemporaryFile> m_file; // written by the writer thread only
+    std::unique_ptr<QFile> m_reader;        // reads, under m_mutex
+    qint64 m_written = 0;                   // writer thread only
     qint64 m_memoryUsed = 0;
     qint64 m_diskUsed = 0;
     QString m_error;

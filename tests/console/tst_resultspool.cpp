@@ -173,6 +173,24 @@ private slots:
         QCOMPARE(inserted.size(), 1);
         model.refresh(); // nothing new: no signal
         QCOMPARE(inserted.size(), 1);
+        // A large result: the model shows a window of it; the total is known; the window moves.
+        QSignalSpy total(&model, &ResultModel::totalRowsChanged);
+        for (int b = 0; b < 60; ++b) {
+            QVERIFY(spool->append(makeBatch(31 + b * 2000, 2000)));
+            model.refresh();
+        }
+        QCOMPARE(model.totalRows(), 120030);
+        QCOMPARE(model.rowCount(), ResultModel::windowRows);
+        QCOMPARE(total.last().first().toLongLong(), 120030);
+        model.setWindowStart(110000);
+        QCOMPARE(model.windowStart(), 120030 - ResultModel::windowRows); // clamped: the window stays full
+        QCOMPARE(model.headerData(0, Qt::Vertical).toInt(), 120030 - ResultModel::windowRows + 1);
+        QVERIFY(model.ensureLoaded(120029));
+        QCOMPARE(model.index(model.rowCount() - 1, 0).data().toString(), QStringLiteral("120030"));
+        QCOMPARE(model.valueAt(29, 0).toString(), QStringLiteral("30")); // outside the window
+        model.setWindowStart(0);
+        // Blocks the spool keeps in memory are there at once, with no loader round trip.
+        QCOMPARE(model.index(29, 0).data().toString(), QStringLiteral("30"));
     }
 };
 

@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QInputDialog>
 #include <QMainWindow>
 #include <QPlainTextEdit>
@@ -45,8 +46,14 @@ ConsoleManager::ConsoleManager(const AppServices &services, QMainWindow *window,
     m_history->load();
     m_schemaDock = new SchemaDock(window);
     m_historyDock = new HistoryDock(m_history.get(), window);
-    window->addDockWidget(Qt::RightDockWidgetArea, m_schemaDock);
+    // The schema shares the left column with the curriculum, the history the right one with the
+    // notes: tabs, so the console keeps its width (the main window's saved layout may move them).
+    window->addDockWidget(Qt::LeftDockWidgetArea, m_schemaDock);
     window->addDockWidget(Qt::RightDockWidgetArea, m_historyDock);
+    if (auto *curriculum = window->findChild<QDockWidget *>(QStringLiteral("CurriculumDock")))
+        window->tabifyDockWidget(curriculum, m_schemaDock);
+    if (auto *notes = window->findChild<QDockWidget *>(QStringLiteral("NotesDock")))
+        window->tabifyDockWidget(notes, m_historyDock);
     m_schemaDock->hide();
     m_historyDock->hide();
 
@@ -157,7 +164,9 @@ ConsoleTab *ConsoleManager::openConsole(const ConsoleTarget &target, const QStri
     connectTab(tab, target, true);
     m_tabs->setCurrentIndex(index);
     m_schemaDock->show();
+    m_schemaDock->raise();
     m_historyDock->show();
+    m_historyDock->raise();
     tab->editor()->setFocus();
     return tab;
 }

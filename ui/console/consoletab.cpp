@@ -32,6 +32,8 @@ namespace {
 
 QString elapsedText(qint64 ms)
 {
+    if (ms < 1)
+        return QStringLiteral("< 1 ms");
     if (ms < 1000)
         return QStringLiteral("%1 ms").arg(ms);
     if (ms < 60000)
@@ -376,11 +378,17 @@ void ConsoleTab::onStatementFinished(const StatementOutcome &outcome)
     int column = 0;
     StatementLocator::lineAndColumn(m_editor->toPlainText(), qMax(0, outcome.offset), &line, &column);
     const QString where = outcome.offset >= 0 && m_runInEditor ? tr("line %1").arg(line) : tr("console");
-    const QString head = outcome.text.simplified().left(80);
+    // The statement as the learner reads it: without leading comment lines, on one line.
+    QStringList lines = outcome.text.split(QLatin1Char('\n'));
+    while (lines.size() > 1 && lines.first().trimmed().startsWith(QLatin1String("--")))
+        lines.removeFirst();
+    QString head = lines.join(QLatin1Char(' ')).simplified();
+    if (head.size() > 80)
+        head = head.left(79) + QChar(0x2026);
     QString summary;
     if (outcome.ok) {
         if (outcome.hasRows)
-            summary = tr("%1 rows").arg(QLocale().toString(outcome.rows));
+            summary = outcome.rows == 1 ? tr("1 row") : tr("%1 rows").arg(QLocale().toString(outcome.rows));
         else if (outcome.rowsAffected >= 0)
             summary = tr("%1 rows affected").arg(QLocale().toString(outcome.rowsAffected));
         else
@@ -415,8 +423,11 @@ void ConsoleTab::onStatementFinished(const StatementOutcome &outcome)
                                                                                         : tr("ERROR:"),
                          outcome.error.message, position, elapsedText(outcome.elapsedMs)),
                 true);
-        if (!outcome.error.sqlState.isEmpty())
-            message(tr("    SQLSTATE %1").arg(outcome.error.sqlState), true);
+        if (!outcome.error.sqlState.isEmpty()) {
+            // PostgreSQL and MariaDB give a five-character SQLSTATE; SQLite its own result code.
+            const bool sqlState = outcome.error.sqlState.size() == 5;
+            message((sqlState ? tr("    SQLSTATE %1") : tr("    error code %1")).arg(outcome.error.sqlState), true);
+        }
     }
     for (const QString &m : outcome.messages)
         message(QStringLiteral("    ") + m);

@@ -29,7 +29,10 @@ HistoryDock::HistoryDock(HistoryStore *history, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &HistoryDock::reload);
     m_tree->setHeaderLabels({tr("Statement"), tr("When"), tr("Time"), tr("Outcome")});
     m_tree->setRootIsDecorated(false);
+    m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < 4; ++c)
+        m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     connect(m_tree, &QTreeWidget::itemDoubleClicked, this,
             [this](QTreeWidgetItem *item) { emit insertRequested(item->data(0, SqlRole).toString()); });
 
@@ -74,7 +77,7 @@ void HistoryDock::reload()
         return;
     const QList<HistoryEntry> found = m_history->search(m_search->text(), 500);
     for (const HistoryEntry &e : found) {
-        auto *item = new QTreeWidgetItem(m_tree, {e.sql.simplified().left(200), e.when.toString(QStringLiteral("MMM d HH:mm:ss")),
+        auto *item = new QTreeWidgetItem(m_tree, {e.sql.simplified().left(200), e.when.toString(QStringLiteral("d MMM HH:mm")),
                                                   QStringLiteral("%1 ms").arg(e.durationMs), e.outcome});
         item->setData(0, SqlRole, e.sql);
         item->setToolTip(0, e.sql.left(2000));

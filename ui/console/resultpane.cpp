@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QScrollBar>
 #include <QSaveFile>
 #include <QTableView>
 #include <QThread>
@@ -34,7 +35,8 @@ constexpr int copyRowLimit = 1000000;
 } // namespace
 
 ResultPane::ResultPane(QWidget *parent)
-    : QWidget(parent), m_model(new ResultModel(this)), m_view(new QTableView(this)), m_count(new QLabel(this))
+    : QWidget(parent), m_model(new ResultModel(this)), m_view(new QTableView(this)), m_count(new QLabel(this)),
+      m_scrollBar(new QScrollBar(Qt::Vertical, this))
 {
     m_view->setObjectName(QStringLiteral("ResultGrid"));
     m_view->setModel(m_model);
@@ -58,12 +60,29 @@ ResultPane::ResultPane(QWidget *parent)
     connect(m_view, &QWidget::customContextMenuRequested, this, &ResultPane::showContextMenu);
     connect(m_view, &QAbstractItemView::doubleClicked, this, &ResultPane::openCellViewer);
     connect(m_model, &ResultModel::loadError, this, &ResultPane::status);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ResultPane::sizeColumns);
     m_view->installEventFilter(this);
     m_count->setObjectName(QStringLiteral("ResultCount"));
+    // The view scrolls within the model's window; this bar spans the whole result and moves the
+    // window when the learner goes past it.
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    m_scrollBar->setObjectName(QStringLiteral("ResultScrollBar"));
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &ResultPane::onViewScrolled);
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &ResultPane::syncScrollBar);
+    connect(m_scrollBar, &QScrollBar::valueChanged, this, [this](int value) {
+        if (!m_syncing)
+            scrollToRow(value);
+    });
+    connect(m_model, &ResultModel::totalRowsChanged, this, &ResultPane::syncScrollBar);
+    auto *grid = new QHBoxLayout;
+    grid->setSpacing(0);
+    grid->addWidget(m_view);
+    grid->addWidget(m_scrollBar);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(m_view);
+    layout->addLayout(grid);
     layout->addWidget(m_count);
 }
 
@@ -82,14 +101,69 @@ void ResultPane::setResult(std::shared_ptr<ResultSpool> spool, const QString &st
 void ResultPane::refresh()
 {
     m_model->refresh();
-    if (!m_columnsSized && m_model->rowCount() > 0) {
-        // Size columns once, from the header and the first screen, never from all rows.
-        m_columnsSized = true;
-        m_view->resizeColumnsToContents();
-        for (int c = 0; c < m_model->columnCount(); ++c)
-            m_view->setColumnWidth(c, qBound(60, m_view->columnWidth(c), 360));
-    }
+    sizeColumns();
     updateCountLabel();
+}
+
+qint64 ResultPane::topRow() const
+{
+    return qint64(m_model->windowStart()) + m_view->verticalScrollBar()->value();
+}
+
+void ResultPane::scrollToRow(qint64 row)
+{
+    const qint64 total = m_model->totalRows();
+    if (total <= 0)
+        return;
+    row = qBound<qint64>(0, row, total - 1);
+    const int start = m_model->windowStart();
+    const int visible = qMax(1, m_view->verticalScrollBar()->pageStep());
+    if (row < start || row + visible > qint64(start) + m_model->rowCount()) {
+        // Outside the window: move it so that the row is in its middle.
+        m_syncing = true;
+        m_model->setWindowStart(int(row - ResultModel::windowRows / 2));
+        m_syncing = false;
+    }
+    m_view->verticalScrollBar()->setValue(int(row - m_model->windowStart()));
+    syncScrollBar();
+}
+
+void ResultPane::onViewScrolled(int value)
+{
+    if (m_syncing)
+        return;
+    // The wheel or the keyboard took the view near its window's edge: recentre the window.
+    const int visible = qMax(1, m_view->verticalScrollBar()->pageStep());
+    const qint64 row = qint64(m_model->windowStart()) + value;
+    const bool nearEnd = value + 2 * visible >= m_model->rowCount() && qint64(m_model->windowStart()) + m_model->rowCount() < m_model->totalRows();
+    const bool nearStart = value < visible && m_model->windowStart() > 0;
+    if (nearEnd || nearStart)
+        scrollToRow(row);
+    else
+        syncScrollBar();
+}
+
+void ResultPane::syncScrollBar()
+{
+    const int visible = qMax(1, m_view->verticalScrollBar()->pageStep());
+    m_syncing = true;
+    m_scrollBar->setRange(0, int(qMax<qint64>(0, m_model->totalRows() - visible)));
+    m_scrollBar->setPageStep(visible);
+    m_scrollBar->setSingleStep(1);
+    m_scrollBar->setValue(int(topRow()));
+    m_syncing = false;
+    m_scrollBar->setVisible(m_scrollBar->maximum() > 0);
+}
+
+void ResultPane::sizeColumns()
+{
+    // Once, from the header and the first rows when they are in memory, never from all rows.
+    if (m_columnsSized || m_model->rowCount() == 0 || !m_model->isLoaded(0))
+        return;
+    m_columnsSized = true;
+    m_view->resizeColumnsToContents();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_view->setColumnWidth(c, qBound(60, m_view->columnWidth(c), 360));
 }
 
 void ResultPane::setFinished(const QString &summary)
@@ -101,8 +175,10 @@ void ResultPane::setFinished(const QString &summary)
 
 void ResultPane::updateCountLabel()
 {
+    // The count as the worker learns it; the grid itself grows in steps (ResultModel::refresh).
     const QLocale locale;
-    const QString rows = locale.toString(m_model->rowCount());
+    const qint64 spooled = m_model->spool() ? m_model->spool()->rowCount() : 0;
+    const QString rows = locale.toString(qMax<qint64>(spooled, m_model->rowCount()));
     if (m_finished)
         m_count->setText(m_summary.isEmpty() ? tr("%1 rows").arg(rows) : m_summary);
     else
@@ -117,9 +193,10 @@ QByteArray ResultPane::formatSelection(ResultFormatter::Format format) const
     std::set<int> rows;
     std::set<int> columns;
     const QModelIndexList selected = m_view->selectionModel()->selectedIndexes();
+    const int start = m_model->windowStart();
     for (const QModelIndex &index : selected) {
         if (rows.size() < size_t(copyRowLimit))
-            rows.insert(index.row());
+            rows.insert(start + index.row());
         columns.insert(index.column());
     }
     if (rows.empty())
@@ -223,11 +300,13 @@ void ResultPane::exportWithDialog(ResultFormatter::Format format)
 
 void ResultPane::openCellViewer(const QModelIndex &index)
 {
-    if (!index.isValid() || !m_model->ensureLoaded(index.row()))
+    if (!index.isValid() || !m_model->ensureLoaded(m_model->windowStart() + index.row()))
         return;
     const bool isNull = index.data(ResultModel::IsNullRole).toBool();
     const bool isBlob = ValueKind(index.data(ResultModel::KindRole).toInt()) == ValueKind::Blob;
-    const QString title = tr("%1, row %2").arg(m_model->headerData(index.column(), Qt::Horizontal).toString()).arg(index.row() + 1);
+    const QString title = tr("%1, row %2")
+                              .arg(m_model->headerData(index.column(), Qt::Horizontal).toString())
+                              .arg(m_model->windowStart() + index.row() + 1);
     auto *viewer = new CellViewer(title, index.data(ResultModel::RawValueRole), isNull, isBlob, this);
     viewer->setAttribute(Qt::WA_DeleteOnClose);
     viewer->show();

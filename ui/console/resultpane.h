@@ -7,6 +7,7 @@
 #include <memory>
 
 class QLabel;
+class QScrollBar;
 class QTableView;
 
 namespace dblearn {
@@ -30,6 +31,11 @@ public:
 
     ResultModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    // The scroll bar over the whole result (the view's own covers only the model's window).
+    QScrollBar *scrollBar() const { return m_scrollBar; }
+    // Scrolls so that `row` of the whole result is at the top.
+    void scrollToRow(qint64 row);
+    qint64 topRow() const;
     QString statement() const { return m_statement; }
 
     // The selected cells in a format (all of the selection's rows and columns).
@@ -50,10 +56,15 @@ private:
     void showContextMenu(const QPoint &pos);
     void exportWithDialog(ResultFormatter::Format format);
     void updateCountLabel();
+    void sizeColumns();
+    void syncScrollBar();
+    void onViewScrolled(int value);
 
     ResultModel *m_model = nullptr;
     QTableView *m_view = nullptr;
     QLabel *m_count = nullptr;
+    QScrollBar *m_scrollBar = nullptr;
+    bool m_syncing = false;
     QString m_statement;
     QString m_summary;
     bool m_finished = false;
