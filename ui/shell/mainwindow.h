@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -17,6 +18,7 @@ class BackendRegistry;
 class Curriculum;
 class CurriculumDock;
 class CurriculumModel;
+class GettingStartedPage;
 class LessonContentsDock;
 class NotesDock;
 class ProgressPage;
@@ -37,6 +39,7 @@ public:
     void continueWhereLeftOff();
     LessonView *lessonView() const { return m_lessonView; }
     void showStatus(const QString &message, int timeoutMs = 6000);
+    void showGettingStarted(); // Help → Getting Started
 
 signals:
     // The open lesson is on screen (or the shell alone, when no lesson is open).
@@ -71,6 +74,7 @@ private:
     LessonContentsDock *m_contentsDock = nullptr;
     NotesDock *m_notesDock = nullptr;
     ProgressPage *m_progressPage = nullptr;
+    QPointer<GettingStartedPage> m_gettingStartedPage; // closing its tab deletes it
     QTabWidget *m_tabs = nullptr;
     LessonView *m_lessonView = nullptr;
     QLabel *m_writtenLabel = nullptr;
@@ -93,6 +97,7 @@ private:
     QAction *m_progressAction = nullptr;
     QAction *m_exportPdfAction = nullptr;
     QAction *m_pluginsAction = nullptr;
+    QAction *m_gettingStartedAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QAction *m_quitAction = nullptr;
