@@ -814,6 +814,14 @@ See also dblearn-cli --help, and man dblearn.
     </message>
 </context>
 <context>
+    <name>dblearn::NotesExporter</name>
+    <message>
+        <location filename="../ui/notes/notesexporter.cpp" line="+17"/>
+        <source>My DB Learn notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dblearn::PlanWindow</name>
     <message>
         <location filename="../ui/plans/planwindow.cpp" line="+64"/>
