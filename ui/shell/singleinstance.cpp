@@ -64,6 +64,13 @@ SingleInstance::Role SingleInstance::start(const QString &lesson, QString *error
     socket.connectToServer(m_serverPath);
     if (socket.waitForConnected(m_timeoutMs))
         return forward(socket, lesson, error);
+    if (socket.error() != QLocalSocket::ServerNotFoundError && socket.error() != QLocalSocket::ConnectionRefusedError) {
+        // Something is there but did not let us in in time (e.g. a frozen instance with a full
+        // backlog): never take its place.
+        if (error)
+            *error = tr("DB Learn seems to be running, but it could not be reached: %1").arg(socket.errorString());
+        return Role::Unreachable;
+    }
 
     // Nobody listens. A socket file may remain from an instance that crashed: replace it.
     if (QFileInfo::exists(m_serverPath)) {
