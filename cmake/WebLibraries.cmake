@@ -13,8 +13,12 @@
 #     notices are kept in mermaid.min.js.
 #   KaTeX MIT; its font files are under the SIL Open Font License 1.1 (stated in the fonts' metadata).
 #
+# Offline builds (Flatpak, distribution packages) give the unpacked npm packages instead:
+#   -DDBLEARN_NODE_MODULES_DIR=/path/node_modules   (with @highlightjs/cdn-assets, katex, mermaid)
+# and the build copies from there without running npm.
+#
 # Included from resources/CMakeLists.txt. Also run in script mode by the build itself
-# (cmake -DNPM_DIR=... -DVENDOR_DIR=... -P WebLibraries.cmake) to copy the files.
+# (cmake -DMODULES_DIR=.../node_modules -DVENDOR_DIR=... -P WebLibraries.cmake) to copy the files.
 
 # The files the page loads, relative to node_modules. Fonts are copied as a glob below.
 set(DBLEARN_WEB_HIGHLIGHT_FILES
@@ -31,11 +35,11 @@ set(DBLEARN_WEB_KATEX_FILES
     katex/LICENSE)
 
 if(CMAKE_SCRIPT_MODE_FILE)
-    # Script mode: copy from NPM_DIR/node_modules into VENDOR_DIR, replacing what was there.
-    if(NOT NPM_DIR OR NOT VENDOR_DIR)
-        message(FATAL_ERROR "WebLibraries.cmake: NPM_DIR and VENDOR_DIR must be set")
+    # Script mode: copy from MODULES_DIR (a node_modules folder) into VENDOR_DIR, replacing what was there.
+    if(NOT MODULES_DIR OR NOT VENDOR_DIR)
+        message(FATAL_ERROR "WebLibraries.cmake: MODULES_DIR and VENDOR_DIR must be set")
     endif()
-    set(modules ${NPM_DIR}/node_modules)
+    set(modules ${MODULES_DIR})
     file(REMOVE_RECURSE ${VENDOR_DIR})
     foreach(lib highlight mermaid katex)
         string(TOUPPER ${lib} upper)
@@ -69,6 +73,33 @@ if(NOT DBLEARN_FETCH_WEB_LIBRARIES)
     return()
 endif()
 
+set(DBLEARN_WEB_VENDOR_DIR ${DBLEARN_BUILD_DATADIR}/web/vendor)
+# The main files are outputs, so that deleting the vendor folder makes the next build restore it.
+set(vendored_files)
+foreach(lib highlight mermaid katex)
+    string(TOUPPER ${lib} upper)
+    foreach(relative IN LISTS DBLEARN_WEB_${upper}_FILES)
+        if(relative MATCHES "\\.(js|css)$")
+            string(REGEX MATCH "languages/.*$|[^/]+$" name ${relative})
+            list(APPEND vendored_files ${DBLEARN_WEB_VENDOR_DIR}/${lib}/${name})
+        endif()
+    endforeach()
+endforeach()
+
+set(DBLEARN_NODE_MODULES_DIR "" CACHE PATH "Unpacked npm packages to use instead of running npm ci (offline builds)")
+if(DBLEARN_NODE_MODULES_DIR)
+    add_custom_command(
+        OUTPUT ${vendored_files}
+        COMMAND ${CMAKE_COMMAND} -DMODULES_DIR=${DBLEARN_NODE_MODULES_DIR} -DVENDOR_DIR=${DBLEARN_WEB_VENDOR_DIR}
+                -P ${CMAKE_CURRENT_LIST_FILE}
+        DEPENDS ${CMAKE_CURRENT_LIST_FILE}
+        COMMENT "Copying the lesson page's web libraries from ${DBLEARN_NODE_MODULES_DIR}"
+        VERBATIM)
+    add_custom_target(dblearn-web ALL DEPENDS ${vendored_files})
+    install(DIRECTORY ${DBLEARN_WEB_VENDOR_DIR}/ DESTINATION ${DBLEARN_INSTALL_DATADIR}/web/vendor)
+    return()
+endif()
+
 find_program(DBLEARN_NPM_EXECUTABLE NAMES npm DOC "npm, used at build time to install the lesson page's libraries")
 if(NOT DBLEARN_NPM_EXECUTABLE)
     message(FATAL_ERROR
@@ -80,20 +111,9 @@ endif()
 
 get_filename_component(DBLEARN_WEB_PACKAGE_DIR ${CMAKE_CURRENT_LIST_DIR}/.. ABSOLUTE) # package.json is there
 set(DBLEARN_WEB_NPM_DIR ${CMAKE_BINARY_DIR}/npm)
-set(DBLEARN_WEB_VENDOR_DIR ${DBLEARN_BUILD_DATADIR}/web/vendor)
 set(stamp ${DBLEARN_WEB_NPM_DIR}/npm-ci.stamp)
 
-# The main files are outputs too, so that deleting the vendor folder makes the next build restore it.
-set(outputs ${stamp})
-foreach(lib highlight mermaid katex)
-    string(TOUPPER ${lib} upper)
-    foreach(relative IN LISTS DBLEARN_WEB_${upper}_FILES)
-        if(relative MATCHES "\\.(js|css)$")
-            string(REGEX MATCH "languages/.*$|[^/]+$" name ${relative})
-            list(APPEND outputs ${DBLEARN_WEB_VENDOR_DIR}/${lib}/${name})
-        endif()
-    endforeach()
-endforeach()
+set(outputs ${stamp} ${vendored_files})
 
 add_custom_command(
     OUTPUT ${outputs}
@@ -102,7 +122,7 @@ add_custom_command(
             ${DBLEARN_WEB_PACKAGE_DIR}/package-lock.json ${DBLEARN_WEB_NPM_DIR}
     COMMAND ${DBLEARN_NPM_EXECUTABLE} ci --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error
             --prefix ${DBLEARN_WEB_NPM_DIR}
-    COMMAND ${CMAKE_COMMAND} -DNPM_DIR=${DBLEARN_WEB_NPM_DIR} -DVENDOR_DIR=${DBLEARN_WEB_VENDOR_DIR}
+    COMMAND ${CMAKE_COMMAND} -DMODULES_DIR=${DBLEARN_WEB_NPM_DIR}/node_modules -DVENDOR_DIR=${DBLEARN_WEB_VENDOR_DIR}
             -P ${CMAKE_CURRENT_LIST_FILE}
     COMMAND ${CMAKE_COMMAND} -E touch ${stamp}
     DEPENDS ${DBLEARN_WEB_PACKAGE_DIR}/package.json ${DBLEARN_WEB_PACKAGE_DIR}/package-lock.json

@@ -1,4 +1,5 @@
 #include "application.h"
+#include "commandline.h"
 
 #include "backends/backendregistry.h"
 #include "cost/worksheettemplates.h"
@@ -11,7 +12,9 @@
 #include "servers/localservers.h"
 #include "lessons/lessonview.h"
 #include "lessons/lessonwebprofile.h"
+#include "shell/gettingstartedpage.h"
 #include "shell/mainwindow.h"
+#include "shell/singleinstance.h"
 #include "support/apppaths.h"
 
 #include <QApplication>
@@ -41,40 +44,33 @@ Application::~Application()
     m_search.reset();
 }
 
-void Application::parseArguments()
+bool Application::parseArguments(int *exitCode)
 {
-    m_parser.setApplicationDescription(QStringLiteral("DB Learn: a hands-on database learning path."));
-    m_parser.addHelpOption();
-    m_parser.addVersionOption();
-    const QCommandLineOption lesson(QStringLiteral("lesson"), QStringLiteral("Open this lesson (its path, e.g. "
-                                                                             "01_foundations/01_acid_properties.md, "
-                                                                             "optionally with #heading-anchor)."),
-                                    QStringLiteral("ID"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render the window once fully shown, save it as a PNG and exit."),
-                                        QStringLiteral("FILE"));
-    QCommandLineOption exitWhenReady(QStringLiteral("exit-when-ready"),
-                                     QStringLiteral("Exit as soon as the window and lesson are painted (benchmarks)."));
-    exitWhenReady.setFlags(QCommandLineOption::HiddenFromHelp);
-    // Opens a SQL console on the shop dataset with this script and runs it (screenshots, tests).
-    QCommandLineOption console(QStringLiteral("console"), QStringLiteral("Open a SQL console running SQL."),
-                               QStringLiteral("SQL"));
-    console.setFlags(QCommandLineOption::HiddenFromHelp);
-    const QCommandLineOption worksheet(QStringLiteral("worksheet"),
-                                       QStringLiteral("Open a cost worksheet template by id (with --screenshot: of its window)."),
-                                       QStringLiteral("TEMPLATE"));
-    m_parser.addOptions({lesson, screenshot, exitWhenReady, worksheet, console});
-    m_parser.process(m_app);
-    m_lesson = m_parser.value(lesson);
-    m_screenshotFile = m_parser.value(screenshot);
-    m_exitWhenReady = m_parser.isSet(exitWhenReady);
-    m_worksheet = m_parser.value(worksheet);
-    m_consoleSql = m_parser.value(console);
+    CommandLine commandLine;
+    if (!commandLine.parse(QCoreApplication::arguments())) {
+        QTextStream(stderr) << "dblearn: " << commandLine.errorText() << " (see dblearn --help)\n";
+        *exitCode = 2;
+        return false;
+    }
+    if (commandLine.helpRequested() || commandLine.versionRequested()) { // main() answers these first
+        QTextStream(stdout) << commandLine.helpText();
+        *exitCode = 0;
+        return false;
+    }
+    m_lesson = commandLine.lesson();
+    m_screenshotFile = commandLine.screenshotFile();
+    m_exitWhenReady = commandLine.exitWhenReady();
+    m_gettingStarted = commandLine.gettingStarted();
+    m_worksheet = commandLine.worksheetTemplate();
+    m_consoleSql = commandLine.consoleSql();
+    return true;
 }
 
 int Application::run()
 {
-    parseArguments();
+    int exitCode = 0;
+    if (!parseArguments(&exitCode) || !claimSingleInstance(&exitCode))
+        return exitCode;
 
     m_registry = std::make_unique<BackendRegistry>();
     m_registry->scan();
@@ -146,6 +142,10 @@ int Application::run()
     else if (m_exitWhenReady)
         scheduleExitWhenReady(m_window.get());
 
+    if (m_instance)
+        QObject::connect(m_instance.get(), &SingleInstance::activationRequested, m_window.get(),
+                         [this](const QString &lesson, const QString &token) { bringForward(lesson, token); });
+
     m_window->show();
     bool lessonOpened = false;
     if (!m_lesson.isEmpty()) {
@@ -156,6 +156,13 @@ int Application::run()
     } else if (m_screenshotFile.isEmpty() && !m_exitWhenReady) {
         m_window->continueWhereLeftOff();
         lessonOpened = true;
+    }
+    // Getting Started on the first run (over the first lesson), or when asked for.
+    const bool interactive = m_screenshotFile.isEmpty() && !m_exitWhenReady;
+    if (m_gettingStarted || (interactive && m_lesson.isEmpty() && GettingStartedPage::isFirstRun())) {
+        m_window->showGettingStarted();
+        if (interactive)
+            GettingStartedPage::markShown();
     }
     if (!m_consoleSql.isEmpty()) {
         ConsoleTab *tab = m_window->console()->openConsole({}, m_consoleSql);
@@ -169,6 +176,49 @@ int Application::run()
     const int code = m_app.exec();
     m_localServers->stopStarted(); // servers the learner started stop with the application
     return code;
+}
+
+// One DB Learn per user: a second start hands its lesson to the running one and exits, instead of
+// opening a second writer to the same progress store. --screenshot and --exit-when-ready runs are
+// tools (the README's screenshots, benchmarks) that exit on their own; they stay out of it.
+bool Application::claimSingleInstance(int *exitCode)
+{
+    if (!m_screenshotFile.isEmpty() || m_exitWhenReady)
+        return true;
+    m_instance = std::make_unique<SingleInstance>(SingleInstance::defaultServerPath());
+    QString error;
+    switch (m_instance->start(m_lesson, &error)) {
+    case SingleInstance::Role::Primary:
+        return true;
+    case SingleInstance::Role::Secondary:
+        QTextStream(stdout) << QObject::tr("DB Learn is already running; its window was brought forward.") << '\n';
+        *exitCode = 0;
+        return false;
+    case SingleInstance::Role::Unreachable:
+        QTextStream(stderr) << "dblearn: " << error << '\n';
+        *exitCode = 1;
+        return false;
+    case SingleInstance::Role::Unguarded:
+        QTextStream(stderr) << "dblearn: " << error << ' '
+                            << QObject::tr("Starting anyway; do not start DB Learn twice.") << '\n';
+        m_instance.reset();
+        return true;
+    }
+    return true;
+}
+
+void Application::bringForward(const QString &lesson, const QString &activationToken)
+{
+    // The desktop's token for the later start lets this window take the focus (Wayland
+    // xdg-activation reads it from the environment when the window asks to be activated).
+    if (!activationToken.isEmpty())
+        qputenv("XDG_ACTIVATION_TOKEN", activationToken.toUtf8());
+    m_window->setWindowState((m_window->windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+    if (!lesson.isEmpty())
+        m_window->openLesson(lesson.section(QLatin1Char('#'), 0, 0), lesson.section(QLatin1Char('#'), 1));
 }
 
 void Application::scheduleScreenshot(MainWindow *window)

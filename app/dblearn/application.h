@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QString>
 
 #include <memory>
 
@@ -17,6 +17,7 @@ class LocalServers;
 class ProgressStore;
 class LessonWebProfile;
 class MainWindow;
+class SingleInstance;
 
 // Builds the application's services and main window from the command line, and runs it.
 class Application final
@@ -28,18 +29,20 @@ public:
     int run();
 
 private:
-    void parseArguments();
+    bool parseArguments(int *exitCode);
     void scheduleScreenshot(MainWindow *window);
     void scheduleExitWhenReady(MainWindow *window);
+    bool claimSingleInstance(int *exitCode);
+    void bringForward(const QString &lesson, const QString &activationToken);
 
     QApplication &m_app;
     const QElapsedTimer &m_sinceStart;
-    QCommandLineParser m_parser;
     QString m_consoleSql;
     QString m_screenshotFile;
     QString m_lesson;
     QString m_worksheet;
     bool m_exitWhenReady = false;
+    bool m_gettingStarted = false;
     std::unique_ptr<BackendRegistry> m_registry;
     std::unique_ptr<Curriculum> m_curriculum;
     std::unique_ptr<LessonWebProfile> m_webProfile;
@@ -48,6 +51,7 @@ private:
     std::unique_ptr<LessonSearchIndex> m_search;
     std::unique_ptr<LocalServers> m_localServers;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<SingleInstance> m_instance;
 };
 
 } // namespace dblearn

@@ -3,6 +3,7 @@
 #include "curriculum/curriculum.h"
 #include "progress/progressstore.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSaveFile>
 
@@ -13,7 +14,7 @@ QByteArray NotesExporter::toMarkdown(const ProgressStore &store, const Curriculu
     QHash<QString, QString> notes;
     for (const auto &note : store.allNotes())
         notes.insert(note.first, note.second);
-    QString out = QStringLiteral("# My DB Learn notes\n");
+    QString out = QLatin1String("# ") + QCoreApplication::translate("dblearn::NotesExporter", "My DB Learn notes") + QLatin1Char('\n');
     auto write = [&](const QString &title, const QString &path) {
         out += QStringLiteral("\n## %1\n\n_%2_\n\n").arg(title, path) + notes.take(path).trimmed() + QLatin1Char('\n');
     };

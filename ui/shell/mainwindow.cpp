@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "gettingstartedpage.h"
 #include "pluginsdialog.h"
 #include "systemtheme.h"
 
@@ -285,6 +286,9 @@ void MainWindow::createActions()
 
     m_pluginsAction = new QAction(tr("Backend &Plugins…"), this);
     connect(m_pluginsAction, &QAction::triggered, this, [this] { PluginsDialog(m_registry, this).exec(); });
+    m_gettingStartedAction = new QAction(tr("&Getting Started"), this);
+    m_gettingStartedAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_gettingStartedAction, &QAction::triggered, this, &MainWindow::showGettingStarted);
     m_aboutAction = new QAction(tr("&About DB Learn"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, [this] { AboutDialog(m_registry, this).exec(); });
@@ -375,8 +379,20 @@ void MainWindow::createMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_gettingStartedAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
+}
+
+void MainWindow::showGettingStarted()
+{
+    if (!m_gettingStartedPage) {
+        m_gettingStartedPage = new GettingStartedPage(m_curriculum, *m_webProfile->library(), m_tabs);
+        connect(m_gettingStartedPage, &GettingStartedPage::lessonRequested, this, [this](const QString &path) { openLesson(path); });
+        m_tabs->addTab(m_gettingStartedPage, tr("Getting Started"));
+    }
+    m_tabs->setCurrentWidget(m_gettingStartedPage);
 }
 
 bool MainWindow::openLesson(const QString &lessonPath, const QString &anchor)

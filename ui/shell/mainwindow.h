@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -18,6 +19,7 @@ class ConsoleManager;
 class Curriculum;
 class CurriculumDock;
 class CurriculumModel;
+class GettingStartedPage;
 class LessonContentsDock;
 class NotesDock;
 class ProgressPage;
@@ -42,6 +44,7 @@ public:
     // "Open worksheet" actions call this. Returns the worksheet window, or nullptr (the user is told why).
     QWidget *openWorksheetTemplate(const QString &templateId);
     ConsoleManager *console() const { return m_console; }
+    void showGettingStarted(); // Help → Getting Started
 
 signals:
     // The open lesson is on screen (or the shell alone, when no lesson is open).
@@ -77,6 +80,7 @@ private:
     LessonContentsDock *m_contentsDock = nullptr;
     NotesDock *m_notesDock = nullptr;
     ProgressPage *m_progressPage = nullptr;
+    QPointer<GettingStartedPage> m_gettingStartedPage; // closing its tab deletes it
     QTabWidget *m_tabs = nullptr;
     LessonView *m_lessonView = nullptr;
     QLabel *m_writtenLabel = nullptr;
@@ -99,6 +103,7 @@ private:
     QAction *m_progressAction = nullptr;
     QAction *m_exportPdfAction = nullptr;
     QAction *m_pluginsAction = nullptr;
+    QAction *m_gettingStartedAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QAction *m_quitAction = nullptr;
