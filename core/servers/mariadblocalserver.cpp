@@ -42,7 +42,9 @@ bool MariadbLocalServer::create(const QString &, QString *error)
     QString output;
     if (!run(m_installDb,
              {QStringLiteral("--no-defaults"), QStringLiteral("--datadir=") + dataPath(), QStringLiteral("--user=") + account(),
-              QStringLiteral("--auth-root-authentication-method=socket"), QStringLiteral("--skip-test-db")},
+              QStringLiteral("--auth-root-authentication-method=socket"), QStringLiteral("--skip-test-db"),
+              // temporary tables in the server's own folder, never the shared /tmp (names collide there)
+              QStringLiteral("--tmpdir=") + m_dir},
              &output)) {
         *error = QStringLiteral("mariadb-install-db failed: %1").arg(output.right(2000));
         QDir(dataPath()).removeRecursively();
@@ -62,6 +64,7 @@ bool MariadbLocalServer::launch(int port, QString *error)
                           QStringLiteral("--socket=") + socketPath(),
                           QStringLiteral("--pid-file=") + pidPath(),
                           QStringLiteral("--log-error=") + logFile(),
+                          QStringLiteral("--tmpdir=") + m_dir,
                           QStringLiteral("--skip-name-resolve")};
     QString program = m_server;
     if (runningAsRoot()) {
