@@ -126,7 +126,7 @@ private slots:
     {
         QVERIFY(makeStaleSocket(m_path));
         SingleInstance first(m_path);
-        first.setTimeout(1000);
+        first.setTimeout(1000, 1000);
         QString error;
         QCOMPARE(first.start({}, &error), SingleInstance::Role::Primary);
         QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -155,7 +155,7 @@ private slots:
         QLocalServer frozen;
         QVERIFY(frozen.listen(m_path));
         SingleInstance later(m_path);
-        later.setTimeout(500);
+        later.setTimeout(500, 500);
         QString error;
         QCOMPARE(later.start(QStringLiteral("x.md"), &error), SingleInstance::Role::Unreachable);
         QVERIFY2(error.contains(QStringLiteral("did not answer")), qPrintable(error));
@@ -221,7 +221,7 @@ private slots:
     void aFolderThatCannotHoldTheSocketRunsUnguardedWithAReason()
     {
         SingleInstance nowhere(QStringLiteral("/proc/dblearn-cannot-be-here/dblearn.socket"));
-        nowhere.setTimeout(200);
+        nowhere.setTimeout(200, 200);
         QString error;
         QCOMPARE(nowhere.start({}, &error), SingleInstance::Role::Unguarded);
         QVERIFY(error.contains(QStringLiteral("/proc/dblearn-cannot-be-here")));

@@ -93,10 +93,10 @@ SingleInstance::Role SingleInstance::forward(QLocalSocket &socket, const QString
         return Role::Unreachable;
     }
     while (!socket.canReadLine()) {
-        if (!socket.waitForReadyRead(m_timeoutMs)) {
+        if (!socket.waitForReadyRead(m_answerTimeoutMs)) {
             if (error)
                 *error = tr("DB Learn is already running, but it did not answer within %1 seconds (%2).")
-                             .arg(m_timeoutMs / 1000.0, 0, 'f', 1)
+                             .arg(m_answerTimeoutMs / 1000.0, 0, 'f', 1)
                              .arg(socket.errorString());
             return Role::Unreachable;
         }

@@ -37,8 +37,15 @@ public:
     // Becomes the primary instance, or hands `lesson` (may be empty) to the running one.
     Role start(const QString &lesson, QString *error = nullptr);
 
-    // How long a later start waits for the running instance to connect and to answer.
-    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    // How long a later start waits for the running instance to let it connect, and then for its
+    // answer. The answer can take longer: an instance that is itself still starting (building its
+    // window, starting the lesson view's engine) listens at once but reads requests only when its
+    // event loop runs, which takes seconds on a busy machine.
+    void setTimeout(int connectMs, int answerMs)
+    {
+        m_timeoutMs = connectMs;
+        m_answerTimeoutMs = answerMs;
+    }
     QString serverPath() const { return m_serverPath; }
 
     // The socket for this user and this data folder (the progress store's folder).
@@ -58,6 +65,7 @@ private:
     QString m_serverPath;
     QLocalServer *m_server = nullptr;
     int m_timeoutMs = 5000;
+    int m_answerTimeoutMs = 30000;
 };
 
 } // namespace dblearn
