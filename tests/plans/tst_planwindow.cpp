@@ -26,9 +26,19 @@ void PlanWindowTest::opensARealPlan()
     PlanWindow window;
     window.setAttribute(Qt::WA_DeleteOnClose, false);
     QVERIFY(window.openFile(QStringLiteral(DBLEARN_TEST_SOURCE_DIR "/fixtures/plans/pg15_cte.json")));
+    window.resize(1100, 750);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.plan().nodeCount(), 6);
+    // Opened before it was shown, the graph is fitted to the shown view, not to the hidden one:
+    // the scene fills the view in one direction (or shows at 1:1).
+    PlanGraphView *view = window.graph();
+    const QRectF shown = view->mapFromScene(view->sceneRect()).boundingRect();
+    QVERIFY2(view->transform().m11() == 1.0 || shown.width() > view->viewport()->width() * 0.8
+                 || shown.height() > view->viewport()->height() * 0.8,
+             qPrintable(QStringLiteral("scale %1, scene shown %2x%3 in %4x%5")
+                            .arg(view->transform().m11()).arg(shown.width()).arg(shown.height())
+                            .arg(view->viewport()->width()).arg(view->viewport()->height())));
     QCOMPARE(window.findChild<QTableWidget *>()->rowCount(), 6);
     PlanGraphView *graph = window.graph();
     QVERIFY(graph->find(QStringLiteral("CTE Scan")));

@@ -5,6 +5,7 @@
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -30,6 +31,7 @@ void PlanGraphView::setPlan(const Plan *plan)
     m_collapsed.clear();
     m_findFrom = 0;
     rebuild();
+    m_autoFit = true;
     fit();
 }
 
@@ -80,6 +82,7 @@ void PlanGraphView::rebuild()
 
 void PlanGraphView::fit()
 {
+    m_autoFit = true;
     if (scene()->items().isEmpty())
         return;
     fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
@@ -93,7 +96,16 @@ void PlanGraphView::zoomBy(qreal factor)
     const qreal current = transform().m11();
     if ((factor > 1 && current > 4) || (factor < 1 && current < 0.01))
         return;
+    m_autoFit = false;
     scale(factor, factor);
+}
+
+void PlanGraphView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    // A plan set before the window was shown was fitted to a view of no real size.
+    if (m_autoFit)
+        fit();
 }
 
 bool PlanGraphView::find(const QString &text)

@@ -20,6 +20,8 @@ class PlanGraphView final : public QGraphicsView
 public:
     explicit PlanGraphView(QWidget *parent = nullptr);
 
+    // Shows `plan` fitted to the view, and keeps it fitted as the view is shown and resized until
+    // the learner zooms.
     void setPlan(const Plan *plan);
     void fit();
     void zoomBy(qreal factor);
@@ -36,6 +38,7 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void rebuild();
@@ -45,6 +48,7 @@ private:
     QSet<int> m_collapsed;
     QList<PlanNodeItem *> m_items; // by node id, null when hidden
     int m_findFrom = 0;
+    bool m_autoFit = true; // fit on resize until the learner zooms
 };
 
 } // namespace dblearn
