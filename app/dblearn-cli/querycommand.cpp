@@ -201,9 +201,9 @@ int queryCommand(const QStringList &args)
             if (format != ResultPrinter::Format::Json && status.rowsAffected > 0)
                 err() << status.rowsAffected << (status.rowsAffected == 1 ? " row" : " rows") << " affected\n";
         }
-        for (const QString &message : status.messages)
-            err() << message << '\n';
         connection->finish();
+        for (const QString &message : status.messages + connection->takeMessages())
+            err() << message << '\n';
         offset += status.consumed;
     }
     if (exitCode == 0)

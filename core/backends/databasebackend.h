@@ -73,6 +73,11 @@ public:
 
     virtual ExplainResult explain(const QString &sql, const ExplainOptions &options, QueryError *error) = 0;
     virtual SchemaInfo schema(QueryError *error) = 0;
+
+    // Notices and warnings that arrived after execute() returned: while the rows were read, or
+    // only at the end of the result (MariaDB's warnings of a SELECT, PostgreSQL notices raised
+    // per row). Called after finish(); returns each message once. (API 1.1)
+    virtual QStringList takeMessages() = 0;
 };
 
 // The factory a plugin exports.
@@ -85,9 +90,9 @@ public:
 
 // The API version in the IID and in the metadata's "apiVersion" must match exactly.
 inline constexpr int BackendApiMajor = 1;
-inline constexpr int BackendApiMinor = 0;
+inline constexpr int BackendApiMinor = 1;
 
 } // namespace dblearn
 
-#define DBLEARN_BACKEND_IID "org.dblearn.DatabaseBackend/1.0"
+#define DBLEARN_BACKEND_IID "org.dblearn.DatabaseBackend/1.1"
 Q_DECLARE_INTERFACE(dblearn::DatabaseBackend, DBLEARN_BACKEND_IID)

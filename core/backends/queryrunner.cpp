@@ -91,6 +91,7 @@ public:
                 status.rowsAffected = m_connection->rowsAffected();
             }
             m_connection->finish();
+            status.messages << m_connection->takeMessages();
             emit m_runner->statementFinished(statement, status, truncated);
             if (!status.ok) {
                 ok = false;

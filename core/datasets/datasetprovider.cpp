@@ -50,6 +50,7 @@ public:
         return m_inner->explain(sql, options, error);
     }
     SchemaInfo schema(QueryError *error) override { return m_inner->schema(error); }
+    QStringList takeMessages() override { return m_inner->takeMessages(); }
 
 private:
     std::unique_ptr<DatabaseConnection> m_inner;

@@ -9,6 +9,8 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 
+#include <utility>
+
 #include <errmsg.h>
 #include <mysqld_error.h>
 
@@ -266,6 +268,7 @@ bool MariadbConnection::fetch(RowBatch &batch, int maxRows, bool *atEnd, QueryEr
             else
                 m_rowsAffected = qint64(mysql_num_rows(m_result));
             endResult();
+            m_resultWarningsPending = !failed; // the end-of-result packet carries the warning count
             *atEnd = true;
             return !failed;
         }
@@ -319,6 +322,13 @@ void MariadbConnection::endResult()
 void MariadbConnection::finish()
 {
     endResult();
+}
+
+QStringList MariadbConnection::takeMessages()
+{
+    if (!std::exchange(m_resultWarningsPending, false))
+        return {}; // statements without rows reported theirs from execute()
+    return readWarnings();
 }
 
 qint64 MariadbConnection::rowsAffected() const

@@ -39,6 +39,7 @@ public:
 
     ExplainResult explain(const QString &sql, const ExplainOptions &options, QueryError *error) override;
     SchemaInfo schema(QueryError *error) override;
+    QStringList takeMessages() override;
 
     bool isMariadb() const { return m_isMariadb; }
 
@@ -54,6 +55,7 @@ private:
     ConnectionUri m_uri;
     bool m_isMariadb = true;
     bool m_lostDuringStatement = false; // reconnect before the next statement
+    bool m_resultWarningsPending = false; // a row result was read to its end: SHOW WARNINGS for it
     QString m_serverInfo;
     std::mutex m_cancelMutex;                 // one KILL QUERY at a time; close() waits for it
     std::atomic<unsigned long> m_threadId{0}; // the server's id of this session, for KILL QUERY

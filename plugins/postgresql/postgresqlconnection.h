@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <utility>
 #include <mutex>
 
 #include <libpq-fe.h>
@@ -39,6 +40,7 @@ public:
 
     ExplainResult explain(const QString &sql, const ExplainOptions &options, QueryError *error) override;
     SchemaInfo schema(QueryError *error) override;
+    QStringList takeMessages() override { return std::exchange(m_notices, {}); }
 
 private:
     bool connectTo(const ConnectionUri &uri, QueryError *error);

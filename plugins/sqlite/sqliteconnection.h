@@ -36,6 +36,7 @@ public:
 
     ExplainResult explain(const QString &sql, const ExplainOptions &options, QueryError *error) override;
     SchemaInfo schema(QueryError *error) override;
+    QStringList takeMessages() override { return {}; } // SQLite sends no notices
 
 private:
     bool configure(QueryError *error);

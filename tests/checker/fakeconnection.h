@@ -33,6 +33,7 @@ public:
         return {};
     }
     dblearn::SchemaInfo schema(dblearn::QueryError *) override { return {}; }
+    QStringList takeMessages() override { return {}; }
 
     qint64 rowsProduced() const { return m_rowsProduced; } // over the connection's life
     int largestFetch() const { return m_largestFetch; }
