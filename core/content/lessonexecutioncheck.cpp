@@ -5,6 +5,7 @@
 #include "content/snippetexecutor.h"
 #include "datasets/datasetbuilder.h"
 #include "datasets/datasetprovider.h"
+#include "datasets/snippetsandbox.h"
 #include "lessons/renderedlesson.h"
 
 namespace dblearn {
@@ -73,22 +74,13 @@ void LessonExecutionCheck::runSnippet(const CodeSnippet &snippet, LessonReport *
     };
     QString openError;
     std::unique_ptr<DatabaseConnection> connection =
-        m_datasets.openFresh(snippet.engine, snippet.dataset, DatasetOptions::defaultSeed, &openError);
+        SnippetSandbox::open(m_datasets, snippet.engine, snippet.dataset, DatasetOptions::defaultSeed, &openError);
     if (!connection) {
         error(snippet.line, QStringLiteral("the runnable block could not be run: %1").arg(openError));
         return;
     }
-    // On a server the dataset is shared: the block's changes are rolled back where DDL is transactional.
-    const bool wrap = snippet.engine == QLatin1String("postgresql");
-    if (wrap) {
-        connection->execute(QStringLiteral("BEGIN"));
-        connection->finish();
-    }
     const SnippetOutcome outcome = SnippetExecutor::run(*connection, snippet.code, m_settings.blockTimeoutMs);
-    if (wrap) {
-        connection->execute(QStringLiteral("ROLLBACK"));
-        connection->finish();
-    }
+    SnippetSandbox::end(*connection, snippet.engine);
     connection.reset();
     ++report->executed;
     if (outcome.ok)

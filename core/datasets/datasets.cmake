@@ -25,6 +25,8 @@ target_sources(dblearn-core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/iotgenerator.h
     ${CMAKE_CURRENT_LIST_DIR}/samplenames.cpp
     ${CMAKE_CURRENT_LIST_DIR}/samplenames.h
+    ${CMAKE_CURRENT_LIST_DIR}/snippetsandbox.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/snippetsandbox.h
     ${CMAKE_CURRENT_LIST_DIR}/shopgenerator.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shopgenerator.h
     ${CMAKE_CURRENT_LIST_DIR}/socialgenerator.cpp

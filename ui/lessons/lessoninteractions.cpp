@@ -7,6 +7,7 @@
 #include "checker/exercisechecker.h"
 #include "datasets/datasetbuilder.h"
 #include "datasets/datasetprovider.h"
+#include "datasets/snippetsandbox.h"
 #include "lessons/lessonlibrary.h"
 #include "progress/progressstore.h"
 
@@ -98,9 +99,12 @@ void LessonInteractions::runSnippet(const QString &snippetId)
     }
     if (QPointer<QueryRunner> running = m_running.value(snippetId); running && running->isBusy())
         return; // already running; the page shows it
+    // Run as the content check ran it (SnippetSandbox): on a fresh copy, or in a transaction that
+    // ends uncommitted when the runner drops the connection, so the output is the one the lesson
+    // describes and the learner's working copy is left as it was. The console keeps changes.
     QString error;
     std::unique_ptr<DatabaseConnection> connection =
-        m_datasets->openWorking(engineOf(snippet->engine), snippet->dataset, &error);
+        SnippetSandbox::open(*m_datasets, engineOf(snippet->engine), snippet->dataset, DatasetOptions::defaultSeed, &error);
     if (!connection) {
         emit m_bridge->snippetResult(snippetId, errorJson(error));
         return;
