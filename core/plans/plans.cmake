@@ -12,6 +12,7 @@ target_sources(dblearn-core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/plananalyzer.cpp ${CMAKE_CURRENT_LIST_DIR}/plananalyzer.h
     ${CMAKE_CURRENT_LIST_DIR}/plandiff.cpp ${CMAKE_CURRENT_LIST_DIR}/plandiff.h
     ${CMAKE_CURRENT_LIST_DIR}/planformat.cpp ${CMAKE_CURRENT_LIST_DIR}/planformat.h
+    ${CMAKE_CURRENT_LIST_DIR}/planhistory.cpp ${CMAKE_CURRENT_LIST_DIR}/planhistory.h
     ${CMAKE_CURRENT_LIST_DIR}/planjsonreader.cpp ${CMAKE_CURRENT_LIST_DIR}/planjsonreader.h
     ${CMAKE_CURRENT_LIST_DIR}/planjsonwriter.cpp ${CMAKE_CURRENT_LIST_DIR}/planjsonwriter.h
     ${CMAKE_CURRENT_LIST_DIR}/planlayout.cpp ${CMAKE_CURRENT_LIST_DIR}/planlayout.h

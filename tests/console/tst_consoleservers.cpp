@@ -11,6 +11,7 @@
 #include "console/resultmodel.h"
 #include "console/resultpane.h"
 #include "console/sqleditor.h"
+#include "plans/planhistory.h"
 #include "plans/planwindow.h"
 #include "testsupport/testservers.h"
 
@@ -177,6 +178,23 @@ private slots:
         for (QWidget *w : planWindows()) {
             if (!before.contains(w)) {
                 saveScreenshot(*w, QStringLiteral("plan-from-console-%1.png").arg(QString::fromLatin1(e.id)));
+                w->close();
+            }
+        }
+
+        // Explained again (after a change, say), the query has two runs in the tab's plan history,
+        // and the new plan window offers the earlier one to compare with.
+        tab.explainSql(QStringLiteral("SELECT b, count(*)\nFROM console_t GROUP BY b ORDER BY b;"), true);
+        QTRY_VERIFY_WITH_TIMEOUT(planWindows().size() == before.size() + 1, 30000);
+        QCOMPARE(tab.planHistory().runs(QStringLiteral("SELECT b, count(*) FROM console_t GROUP BY b ORDER BY b")).size(), 2);
+        for (QWidget *w : planWindows()) {
+            if (!before.contains(w)) {
+                auto *window = qobject_cast<PlanWindow *>(w);
+                const PlanRun earlier = tab.planHistory().runs(QStringLiteral("SELECT b, count(*) FROM console_t GROUP BY b ORDER BY b")).first();
+                QWidget *diff = window->compareWith(earlier.text, earlier.title);
+                QVERIFY(diff);
+                saveScreenshot(*diff, QStringLiteral("plan-diff-%1.png").arg(QString::fromLatin1(e.id)));
+                diff->close();
                 w->close();
             }
         }

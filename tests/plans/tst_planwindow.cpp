@@ -1,11 +1,16 @@
-// The plan window: a real plan opened, graph, grid, find, collapse and the details panel.
+// The plan window: a real plan opened, graph, grid, flame, find, collapse, the details panel,
+// SVG/PNG export, and the diff with an earlier run of the same query.
 
+#include "plans/plandiffwindow.h"
+#include "plans/planflameview.h"
 #include "plans/plangraphview.h"
+#include "plans/planhistory.h"
 #include "plans/planwindow.h"
 
 #include <QApplication>
 #include <QGraphicsScene>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTextBrowser>
@@ -18,6 +23,9 @@ class PlanWindowTest : public QObject
 
 private slots:
     void opensARealPlan();
+    void flameShowsWhereTheTimeGoes();
+    void exportsSvgAndPng();
+    void comparesWithAnEarlierRun();
     void badFileIsRefused();
 };
 
@@ -51,6 +59,110 @@ void PlanWindowTest::opensARealPlan()
     QCOMPARE(int(graph->scene()->items().size()), items);
     if (qEnvironmentVariableIsSet("DBLEARN_PLAN_SCREENSHOT"))
         window.grab().save(qEnvironmentVariable("DBLEARN_PLAN_SCREENSHOT"));
+}
+
+void PlanWindowTest::flameShowsWhereTheTimeGoes()
+{
+    PlanWindow window;
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    QVERIFY(window.openFile(QStringLiteral(DBLEARN_TEST_SOURCE_DIR "/fixtures/plans/pg15_hash_join.json")));
+    window.resize(1100, 750);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    PlanFlameView *flame = window.flame();
+    const Plan &plan = window.plan();
+    QVERIFY(plan.hasActuals);
+    QCOMPARE(flame->nodeRect(0), QRectF(0, 0, 1, 1)); // the root spans the width
+    for (const PlanNode &node : plan.nodes) {
+        // Children sit inside their parent, one row down, and share its width by inclusive time.
+        double sum = 0;
+        for (int child : node.children) {
+            const QRectF c = flame->nodeRect(child);
+            QCOMPARE(c.y(), flame->nodeRect(node.id).y() + 1);
+            QVERIFY(c.left() >= flame->nodeRect(node.id).left() - 1e-9);
+            sum += c.width();
+        }
+        QVERIFY(sum <= flame->nodeRect(node.id).width() + 1e-9);
+        if (node.children.size() == 2) {
+            const PlanNode &a = plan.nodes[size_t(node.children[0])];
+            const PlanNode &b = plan.nodes[size_t(node.children[1])];
+            QCOMPARE(flame->nodeRect(a.id).width() > flame->nodeRect(b.id).width(), a.totalTimeMs > b.totalTimeMs);
+        }
+    }
+    // A click on a node's bar selects it in the flame, the graph and the details.
+    const int leaf = plan.nodeCount() - 1;
+    const QRectF r = flame->nodeRect(leaf);
+    flame->resize(1000, 400);
+    const QPoint at(int((r.x() + r.width() / 2) * flame->width()), int((r.y() + 0.5) * PlanFlameView::rowHeight));
+    QCOMPARE(flame->nodeAt(at), leaf);
+    QTest::mouseClick(flame, Qt::LeftButton, {}, at);
+    QCOMPARE(flame->selectedNode(), leaf);
+    QCOMPARE(window.graph()->selectedNode(), leaf);
+}
+
+void PlanWindowTest::exportsSvgAndPng()
+{
+    PlanWindow window;
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    QVERIFY(window.openFile(QStringLiteral(DBLEARN_TEST_SOURCE_DIR "/fixtures/plans/pg15_cte.json")));
+    QTemporaryDir dir;
+    QString error;
+    const QString svg = dir.filePath(QStringLiteral("plan.svg"));
+    QVERIFY2(window.exportGraph(svg, &error), qPrintable(error));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("<svg"));
+    QVERIFY2(text.contains("CTE Scan"), "the cards' text is in the SVG as text"); // vector, not a picture
+    const QString png = dir.filePath(QStringLiteral("plan.png"));
+    QVERIFY2(window.exportGraph(png, &error), qPrintable(error));
+    QImage image(png);
+    QVERIFY(!image.isNull() && image.width() > 100);
+    QVERIFY(!window.exportGraph(QStringLiteral("/proc/no/such/dir/plan.png"), &error));
+    QVERIFY(error.contains(QLatin1String("Cannot write")));
+}
+
+void PlanWindowTest::comparesWithAnEarlierRun()
+{
+    QFile before(QStringLiteral(DBLEARN_TEST_SOURCE_DIR "/fixtures/plans/pg15_diff_before.json"));
+    QFile after(QStringLiteral(DBLEARN_TEST_SOURCE_DIR "/fixtures/plans/pg15_diff_after.json"));
+    QVERIFY(before.open(QIODevice::ReadOnly) && after.open(QIODevice::ReadOnly));
+    PlanWindow window;
+    window.setAttribute(Qt::WA_DeleteOnClose, false);
+    QVERIFY(window.setPlanText(after.readAll(), QStringLiteral("after")));
+    const QByteArray earlier = before.readAll();
+    window.setHistory({PlanRun{QDateTime::currentDateTime(), QStringLiteral("before"), earlier}});
+    QWidget *opened = window.compareWith(earlier, QStringLiteral("before"));
+    auto *diff = qobject_cast<PlanDiffWindow *>(opened);
+    QVERIFY(diff);
+    QVERIFY2(diff->summaryText().startsWith(QStringLiteral("Seq Scan on orders → Bitmap Heap Scan on orders")),
+             qPrintable(diff->summaryText()));
+    QCOMPARE(diff->table()->rowCount(), int(diff->diff().entries().size()));
+    QVERIFY(diff->table()->rowCount() >= 3);
+    bool sawAdded = false;
+    for (int row = 0; row < diff->table()->rowCount(); ++row)
+        sawAdded |= diff->table()->item(row, 0)->text() == QLatin1String("added");
+    QVERIFY(sawAdded);
+    diff->close();
+
+    // A plan that is not one: refused with the reason, no window.
+    QTimer::singleShot(200, [] {
+        if (QWidget *box = QApplication::activeModalWidget())
+            box->close();
+    });
+    QVERIFY(!window.compareWith("not a plan", QStringLiteral("junk")));
+
+    // The console's history: runs of one query, whitespace and the trailing semicolon aside.
+    PlanHistory history;
+    history.record(QStringLiteral("SELECT *\n  FROM orders WHERE customer_id = 7;"), PlanRun{{}, QStringLiteral("1"), earlier});
+    history.record(QStringLiteral("SELECT * FROM orders WHERE customer_id = 7"), PlanRun{{}, QStringLiteral("2"), earlier});
+    history.record(QStringLiteral("SELECT 1"), PlanRun{{}, QStringLiteral("3"), earlier});
+    QCOMPARE(history.queryCount(), 2);
+    QCOMPARE(history.runs(QStringLiteral("SELECT * FROM orders WHERE customer_id = 7")).size(), 2);
+    QCOMPARE(history.runs(QStringLiteral("SELECT * FROM orders WHERE customer_id = 7")).last().title, QStringLiteral("2"));
+    for (int i = 0; i < PlanHistory::maxRunsPerQuery + 5; ++i)
+        history.record(QStringLiteral("SELECT 1"), PlanRun{{}, QString::number(i), earlier});
+    QCOMPARE(history.runs(QStringLiteral("SELECT 1")).size(), PlanHistory::maxRunsPerQuery);
 }
 
 void PlanWindowTest::badFileIsRefused()

@@ -195,10 +195,16 @@ void ConsoleTab::setConnection(std::unique_ptr<DatabaseConnection> connection, c
         }
         auto *window = new PlanWindow;
         window->setAttribute(Qt::WA_DeleteOnClose);
-        if (!window->setPlanText(result.text.toUtf8(), tr("Console plan (%1)").arg(result.format))) {
+        const QString title = tr("%1 · %2 · %3")
+                                  .arg(m_target.label(), m_explainedWithAnalyze ? tr("EXPLAIN ANALYZE") : tr("EXPLAIN"),
+                                       QTime::currentTime().toString(QStringLiteral("HH:mm:ss")));
+        if (!window->setPlanText(result.text.toUtf8(), title)) {
             delete window;
             return;
         }
+        // Earlier plans of the same query: the window's Compare with… offers them.
+        window->setHistory(m_planHistory.runs(m_explainedSql));
+        m_planHistory.record(m_explainedSql, PlanRun{QDateTime::currentDateTime(), title, result.text.toUtf8()});
         window->resize(1100, 750);
         window->show();
         message(tr("Plan opened in a plan window (%1)").arg(result.format));
@@ -335,6 +341,8 @@ void ConsoleTab::explainSql(const QString &sql, bool analyze)
         return;
     ExplainOptions options;
     options.analyze = analyze;
+    m_explainedSql = sql;
+    m_explainedWithAnalyze = analyze;
     m_session->explain(sql, options);
     message(tr("Explaining%1…").arg(analyze ? tr(" with ANALYZE (the statement runs)") : QString()));
 }

@@ -4,6 +4,7 @@
 
 #include "backends/databasebackend.h"
 #include "console/consolesession.h"
+#include "plans/planhistory.h"
 
 #include <QWidget>
 
@@ -52,6 +53,7 @@ public:
     int resultCount() const;
     bool isRunning() const;
     const SchemaInfo &schema() const { return m_schema; }
+    const PlanHistory &planHistory() const { return m_planHistory; }
 
     void runStatementUnderCursor();
     void runScript();
@@ -106,6 +108,9 @@ private:
     QString m_runText;
     int m_runOffset = 0;
     bool m_runInEditor = true; // the run's text is the editor's (errors are marked there)
+    PlanHistory m_planHistory;  // plans explained in this tab, per query
+    QString m_explainedSql;     // of the explain under way
+    bool m_explainedWithAnalyze = false;
 };
 
 } // namespace dblearn

@@ -1,5 +1,7 @@
 #include "planwindow.h"
 
+#include "plandiffwindow.h"
+#include "planflameview.h"
 #include "plangraphview.h"
 
 #include "plans/nodetypecatalog.h"
@@ -19,7 +21,10 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QMenu>
 #include <QMimeData>
+#include <QSvgGenerator>
+#include <QToolButton>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -74,8 +79,17 @@ PlanWindow::PlanWindow(QWidget *parent)
     m_find->setMaximumWidth(260);
     toolbar->addWidget(m_find);
     toolbar->addAction(tr("Export…"), this, &PlanWindow::exportAs);
+    m_compareMenu = new QMenu(this);
+    connect(m_compareMenu, &QMenu::aboutToShow, this, &PlanWindow::fillCompareMenu);
+    auto *compare = new QToolButton(this);
+    compare->setText(tr("Compare with…"));
+    compare->setToolTip(tr("Compare this plan with an earlier run of the same query or a plan file"));
+    compare->setMenu(m_compareMenu);
+    compare->setPopupMode(QToolButton::InstantPopup);
+    toolbar->addWidget(compare);
 
     m_graph = new PlanGraphView(this);
+    m_flame = new PlanFlameView(this);
     m_grid = new QTableWidget(this);
     m_grid->setSortingEnabled(true);
     m_grid->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -86,6 +100,7 @@ PlanWindow::PlanWindow(QWidget *parent)
     auto *tabs = new QTabWidget(this);
     tabs->addTab(m_graph, tr("Graph"));
     tabs->addTab(m_grid, tr("Grid"));
+    tabs->addTab(m_flame, tr("Flame"));
     tabs->addTab(m_raw, tr("Raw"));
     m_details = new QTextBrowser(this);
     m_details->setOpenLinks(false);
@@ -100,6 +115,10 @@ PlanWindow::PlanWindow(QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_graph, &PlanGraphView::nodeSelected, this, &PlanWindow::showNode);
+    connect(m_flame, &PlanFlameView::nodeSelected, this, [this](int node) {
+        m_graph->selectNode(node);
+        showNode(node);
+    });
     connect(m_find, &QLineEdit::returnPressed, this, [this] {
         if (!m_graph->find(m_find->text()))
             m_details->setHtml(tr("<p>No node matches “%1”.</p>").arg(escaped(m_find->text())));
@@ -147,6 +166,7 @@ bool PlanWindow::setPlanText(const QByteArray &text, const QString &title)
     m_title = title;
     setWindowTitle(tr("%1 — query plan").arg(title));
     m_graph->setPlan(&m_plan);
+    m_flame->setPlan(&m_plan);
     m_raw->setPlainText(m_plan.sourceText);
     fillGrid();
     showNode(0);
@@ -189,6 +209,7 @@ void PlanWindow::showNode(int id)
     if (id < 0 || id >= m_plan.nodeCount())
         return;
     const PlanNode &n = m_plan.nodes[size_t(id)];
+    m_flame->selectNode(id);
     QString html = QStringLiteral("<h3>%1</h3>").arg(escaped(n.headline()));
     html += QStringLiteral("<p>%1</p>").arg(escaped(PlanTextReport::figures(n)));
     for (const PlanWarning &w : n.warnings) {
@@ -226,22 +247,15 @@ void PlanWindow::exportAs()
 {
     QString selected;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Plan"), m_title,
-                                                      tr("PNG image (*.png);;Normalised JSON (*.json);;Markdown summary (*.md)"),
+                                                      tr("SVG image (*.svg);;PNG image (*.png);;Normalised JSON (*.json);;Markdown summary (*.md)"),
                                                       &selected);
     if (path.isEmpty())
         return;
     QFile file(path);
-    if (path.endsWith(QLatin1String(".png"))) {
-        QGraphicsScene *scene = m_graph->scene();
-        const QSizeF size = scene->sceneRect().size().scaled(QSizeF(8000, 8000), Qt::KeepAspectRatio);
-        QImage image(size.toSize().boundedTo(scene->sceneRect().size().toSize() * 2), QImage::Format_ARGB32);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        scene->render(&painter);
-        painter.end();
-        if (!image.save(path))
-            QMessageBox::warning(this, tr("Export Plan"), tr("Cannot write %1").arg(path));
+    if (path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QString error;
+        if (!exportGraph(path, &error))
+            QMessageBox::warning(this, tr("Export Plan"), error);
         return;
     }
     if (!file.open(QIODevice::WriteOnly)) {
@@ -252,6 +266,90 @@ void PlanWindow::exportAs()
         file.write(PlanTextReport::markdown(m_plan, m_title).toUtf8());
     else
         file.write(QJsonDocument(PlanJsonWriter::toJson(m_plan)).toJson());
+}
+
+bool PlanWindow::exportGraph(const QString &path, QString *error) const
+{
+    QGraphicsScene *scene = m_graph->scene();
+    const QRectF source = scene->sceneRect();
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(source.size().toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
+        svg.setTitle(m_title);
+        svg.setDescription(tr("Query plan exported by DB Learn"));
+        QPainter painter;
+        if (!painter.begin(&svg)) {
+            *error = tr("Cannot write %1").arg(path);
+            return false;
+        }
+        painter.fillRect(QRectF(QPointF(0, 0), source.size()), Qt::white);
+        scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
+        painter.end();
+        if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
+            *error = tr("Cannot write %1").arg(path);
+            return false;
+        }
+        return true;
+    }
+    const QSizeF size = source.size().scaled(QSizeF(8000, 8000), Qt::KeepAspectRatio);
+    QImage image(size.toSize().boundedTo(source.size().toSize() * 2), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    scene->render(&painter);
+    painter.end();
+    if (!image.save(path)) {
+        *error = tr("Cannot write %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
+void PlanWindow::setHistory(const QList<PlanRun> &earlier)
+{
+    m_history = earlier;
+}
+
+void PlanWindow::fillCompareMenu()
+{
+    m_compareMenu->clear();
+    // Newest first: the run before this one is the usual comparison.
+    for (qsizetype i = m_history.size() - 1; i >= 0; --i) {
+        const PlanRun run = m_history.at(i);
+        m_compareMenu->addAction(tr("Earlier run: %1").arg(run.title), this, [this, run] { compareWith(run.text, run.title); });
+    }
+    if (m_history.isEmpty()) {
+        QAction *none = m_compareMenu->addAction(tr("No earlier run of this query (explain it again after a change)"));
+        none->setEnabled(false);
+    }
+    m_compareMenu->addSeparator();
+    m_compareMenu->addAction(tr("Plan file…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Compare with Plan"), QString(),
+                                                          tr("Plans (*.json *.txt *.sql *.plan);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            QMessageBox::warning(this, tr("Compare with Plan"), tr("Cannot read %1: %2").arg(path, file.errorString()));
+            return;
+        }
+        compareWith(file.readAll(), QFileInfo(path).fileName());
+    });
+}
+
+QWidget *PlanWindow::compareWith(const QByteArray &earlier, const QString &earlierTitle)
+{
+    auto *window = new PlanDiffWindow;
+    QString error;
+    if (!window->setPlans(earlier, earlierTitle, m_plan.sourceText.toUtf8(), m_title, &error)) {
+        delete window;
+        QMessageBox::warning(this, tr("Compare with Plan"), error);
+        return nullptr;
+    }
+    window->show();
+    return window;
 }
 
 void PlanWindow::dragEnterEvent(QDragEnterEvent *event)

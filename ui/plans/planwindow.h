@@ -1,6 +1,7 @@
 #pragma once
 
 #include "plans/plan.h"
+#include "plans/planhistory.h"
 
 #include <QWidget>
 
@@ -11,12 +12,14 @@ class QTextBrowser;
 
 namespace dblearn {
 
+class PlanFlameView;
 class PlanGraphView;
 
-// A window for one plan: the graph, a sortable grid of nodes, the raw text, and a details panel
-// with the selected node's figures, warnings, plain-language card and every raw property.
-// Opens plan files from File → Open Query Plan… or by dropping them on the window; exports PNG,
-// normalised JSON and a Markdown summary.
+// A window for one plan: the graph, a sortable grid of nodes, a flame (icicle) chart of time, the
+// raw text, and a details panel with the selected node's figures, warnings, plain-language card
+// and every raw property. Opens plan files from File → Open Query Plan… or by dropping them on
+// the window; exports SVG and PNG of the graph, normalised JSON and a Markdown summary; compares
+// the plan with an earlier run of the same query (the console's plan history) or a plan file.
 class PlanWindow final : public QWidget
 {
     Q_OBJECT
@@ -29,6 +32,14 @@ public:
     bool setPlanText(const QByteArray &text, const QString &title);
     const Plan &plan() const { return m_plan; }
     PlanGraphView *graph() const { return m_graph; }
+    PlanFlameView *flame() const { return m_flame; }
+
+    // Earlier plans of the same query, oldest first: Compare with… offers them.
+    void setHistory(const QList<PlanRun> &earlier);
+    // Opens the diff of `earlier` against this plan in a new window (nullptr and a message on failure).
+    QWidget *compareWith(const QByteArray &earlier, const QString &earlierTitle);
+    // Writes the graph as SVG (vector; every card and edge) or, by the file's suffix, PNG.
+    bool exportGraph(const QString &path, QString *error) const;
 
     // Asks for a file and opens it in a new window.
     static void openWithDialog(QWidget *parent);
@@ -41,10 +52,14 @@ private:
     void showNode(int node);
     void fillGrid();
     void exportAs();
+    void fillCompareMenu();
 
     Plan m_plan;
     QString m_title;
     PlanGraphView *m_graph = nullptr;
+    PlanFlameView *m_flame = nullptr;
+    QList<PlanRun> m_history;
+    class QMenu *m_compareMenu = nullptr;
     QTableWidget *m_grid = nullptr;
     QPlainTextEdit *m_raw = nullptr;
     QTextBrowser *m_details = nullptr;
