@@ -1,8 +1,11 @@
 #include "lessonpage.h"
 
+#include "blockedrequestlog.h"
 #include "lessonschemehandler.h"
 
 #include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QWebEngineNewWindowRequest>
 
 namespace dblearn {
 
@@ -10,7 +13,13 @@ namespace {
 Q_LOGGING_CATEGORY(lcPage, "dblearn.lessons.page", QtWarningMsg)
 }
 
-LessonPage::LessonPage(QWebEngineProfile *profile, QObject *parent) : QWebEnginePage(profile, parent) {}
+LessonPage::LessonPage(QWebEngineProfile *profile, QObject *parent) : QWebEnginePage(profile, parent)
+{
+    // Not handled here, so createWindow() is asked next and refuses; this only records the attempt.
+    connect(this, &QWebEnginePage::newWindowRequested, this, [this](QWebEngineNewWindowRequest &request) {
+        recordRefusal(request.requestedUrl(), QStringLiteral("new window"));
+    });
+}
 
 bool LessonPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)
 {
@@ -23,16 +32,21 @@ bool LessonPage::acceptNavigationRequest(const QUrl &url, NavigationType type, b
                 emit lessonLinkActivated(lessonPath, url.fragment());
                 return false;
             }
+            recordRefusal(url, QStringLiteral("link"));
             emit navigationRefused(url);
             return false;
         }
-        return isMainFrame ? type != NavigationTypeFormSubmitted : false;
+        if (isMainFrame && type != NavigationTypeFormSubmitted)
+            return true;
+        recordRefusal(url, isMainFrame ? QStringLiteral("form submission") : QStringLiteral("frame"));
+        return false;
     }
     if (type == NavigationTypeLinkClicked && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))) {
         emit externalLinkActivated(url);
         return false;
     }
     qCInfo(lcPage) << "refused navigation to" << url.toDisplayString(QUrl::RemoveUserInfo);
+    recordRefusal(url, isMainFrame ? QStringLiteral("page") : QStringLiteral("frame"));
     emit navigationRefused(url);
     return false;
 }
@@ -45,10 +59,38 @@ QWebEnginePage *LessonPage::createWindow(WebWindowType)
 void LessonPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message, int line,
                                           const QString &source)
 {
+    recordPolicyMessage(message);
     if (level == ErrorMessageLevel)
         qCWarning(lcPage).noquote() << source << ':' << line << ':' << message;
     else
         qCDebug(lcPage).noquote() << source << ':' << line << ':' << message;
+}
+
+void LessonPage::recordRefusal(const QUrl &url, const QString &detail)
+{
+    if (m_blockedLog)
+        m_blockedLog->record(BlockedAttempt::Kind::Navigation, url, detail);
+}
+
+void LessonPage::recordPolicyMessage(const QString &message)
+{
+    // Chromium reports on the console what it stopped before any request was made (so the
+    // interceptor never sees it): the page's Content Security Policy ("Refused to connect to
+    // 'wss://…' because it violates the following Content Security Policy directive: …"), and
+    // navigations to data: and to its own local schemes.
+    if (!m_blockedLog)
+        return;
+    static const QRegularExpression policy(QStringLiteral("^Refused to [^']*(?:'([^']*)' because)?"));
+    static const QRegularExpression navigation(
+        QStringLiteral("^Not allowed to (?:navigate top frame to data URL|load local resource): (\\S+)"));
+    if (message.startsWith(QLatin1String("Refused to")) && message.contains(QLatin1String("Content Security Policy"))) {
+        const QRegularExpressionMatch match = policy.match(message);
+        m_blockedLog->record(BlockedAttempt::Kind::ContentSecurityPolicy, QUrl(match.captured(1)), message.left(300));
+        return;
+    }
+    const QRegularExpressionMatch match = navigation.match(message);
+    if (match.hasMatch())
+        m_blockedLog->record(BlockedAttempt::Kind::Navigation, QUrl(match.captured(1)), message.left(300));
 }
 
 } // namespace dblearn

@@ -4,6 +4,7 @@
 #include "lessonpage.h"
 #include "lessonschemehandler.h"
 #include "lessonwebprofile.h"
+#include "requestinterceptor.h"
 
 #include "support/apppaths.h"
 
@@ -38,6 +39,7 @@ LessonView::LessonView(LessonWebProfile *profile, QWidget *parent) : QWidget(par
 {
     m_view = new QWebEngineView(this);
     m_page = new LessonPage(profile->profile(), m_view);
+    m_page->setBlockedLog(profile->interceptor()->log());
     m_view->setPage(m_page);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
 
@@ -157,6 +159,11 @@ void LessonView::load()
     if (!m_anchor.isEmpty())
         url.setFragment(m_anchor);
     m_view->setUrl(url);
+}
+
+QString LessonView::errorText() const
+{
+    return m_errorLabel->isVisibleTo(this) ? m_errorLabel->text() : QString();
 }
 
 QString LessonView::title() const

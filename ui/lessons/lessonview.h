@@ -25,6 +25,8 @@ public:
     QString currentLesson() const { return m_lessonPath; }
     QString title() const;
     bool isPainted() const { return m_painted; }
+    // The message shown instead of the page after the renderer crashed too often (empty otherwise).
+    QString errorText() const;
 
     void setDarkTheme(bool dark);
     void scrollToHeading(const QString &anchor);
