@@ -178,11 +178,15 @@ private slots:
             << QStringLiteral("document.head.insertAdjacentHTML('beforeend', "
                               "'<meta http-equiv=\"refresh\" content=\"0;url=%1/refresh\">')")
             << QStringLiteral("/refresh");
+        // A script's location change and a.click() reach the page as link clicks: without a real
+        // click they must not go to the system browser either.
+        QTest::newRow("location http") << QStringLiteral("location.href = '%1/location'") << QStringLiteral("/location");
         QTest::newRow("location file") << QStringLiteral("location.href = 'file:///etc/passwd'")
                                        << QStringLiteral("/etc/passwd");
         QTest::newRow("location data") << QStringLiteral("location.href = 'data:text/html,<p>data page</p>'")
                                        << QStringLiteral("data:");
         QTest::newRow("location chrome") << QStringLiteral("location.href = 'chrome://crash'") << QStringLiteral("chrome:");
+        QTest::newRow("scripted click http") << clickScript(QStringLiteral("%1/click")) << QStringLiteral("/click");
         QTest::newRow("click file") << clickScript(QStringLiteral("file:///etc/passwd")) << QStringLiteral("/etc/passwd");
         QTest::newRow("click javascript") << clickScript(QStringLiteral("javascript:window.pwned=1"))
                                           << QStringLiteral("JavaScript URL");
@@ -239,6 +243,30 @@ private slots:
         qInfo().noquote() << "blocked log:" << (shown.isEmpty() ? QStringLiteral("(nothing)\n") : shown);
         if (!logged.isEmpty())
             QVERIFY2(shown.contains(logged), qPrintable(QStringLiteral("expected \"%1\" in the log").arg(logged)));
+    }
+
+    void realClickOpensTheSystemBrowser()
+    {
+        // The other side of the rule above: a learner's own click on an external link still works.
+        show(QStringLiteral("a/links.md"));
+        QWebEnginePage *page = m_view->webView()->page();
+        const QVariantList box = evaluateInPage(page, QStringLiteral(
+            "var a = document.querySelector('a[href^=\"https://www.postgresql.org\"]');"
+            "a.scrollIntoView(); var r = a.getBoundingClientRect(); [r.left + r.width / 2, r.top + r.height / 2]"))
+                                     .toList();
+        QCOMPARE(box.size(), 2);
+        const QPoint at(qRound(box[0].toDouble() * m_view->zoomFactor()), qRound(box[1].toDouble() * m_view->zoomFactor()));
+        QWidget *target = m_view->webView()->focusProxy();
+        QVERIFY(target);
+        const int opened = int(m_browser.urls.size());
+        QTest::mouseClick(target, Qt::LeftButton, {}, at);
+        QTRY_COMPARE(m_browser.urls.size(), opened + 1);
+        QCOMPARE(m_browser.urls.last(), QUrl(QStringLiteral("https://www.postgresql.org/docs/")));
+        QCOMPARE(LessonSchemeHandler::lessonPathFromUrl(page->url()), QStringLiteral("a/links.md"));
+        // A script right after that click does not get a second one.
+        page->runJavaScript(QStringLiteral("location.href = '%1/after-click'").arg(listenerBase()));
+        QTest::qWait(400);
+        QCOMPARE(m_browser.urls.size(), opened + 1);
     }
 
     void listenerWorks()

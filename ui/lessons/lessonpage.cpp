@@ -11,6 +11,9 @@ namespace dblearn {
 
 namespace {
 Q_LOGGING_CATEGORY(lcPage, "dblearn.lessons.page", QtWarningMsg)
+// A click or key press opens an external link only if its navigation request follows within this
+// long (it takes milliseconds); a page script cannot make one.
+constexpr qint64 userGestureMs = 1000;
 }
 
 LessonPage::LessonPage(QWebEngineProfile *profile, QObject *parent) : QWebEnginePage(profile, parent)
@@ -42,7 +45,16 @@ bool LessonPage::acceptNavigationRequest(const QUrl &url, NavigationType type, b
         return false;
     }
     if (type == NavigationTypeLinkClicked && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))) {
-        emit externalLinkActivated(url);
+        // Chromium reports a script's location change or a.click() as a link click too: without a
+        // real click just before, it is a page script trying to reach the network through the browser.
+        if (isMainFrame && m_lastUserInput.isValid() && m_lastUserInput.elapsed() <= userGestureMs) {
+            m_lastUserInput.invalidate(); // one click, one link
+            emit externalLinkActivated(url);
+            return false;
+        }
+        qCInfo(lcPage) << "refused an external link without a click:" << url.toDisplayString(QUrl::RemoveUserInfo);
+        recordRefusal(url, QStringLiteral("external link without a click"));
+        emit navigationRefused(url);
         return false;
     }
     qCInfo(lcPage) << "refused navigation to" << url.toDisplayString(QUrl::RemoveUserInfo);

@@ -8,6 +8,7 @@
 
 #include "support/apppaths.h"
 
+#include <QChildEvent>
 #include <QDesktopServices>
 #include <QFile>
 #include <QGuiApplication>
@@ -42,6 +43,11 @@ LessonView::LessonView(LessonWebProfile *profile, QWidget *parent) : QWidget(par
     m_page->setBlockedLog(profile->interceptor()->log());
     m_view->setPage(m_page);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
+    // Real clicks and key presses reach the widget WebEngine puts inside the view (recreated with
+    // the renderer): watch the view for it, and it for input.
+    m_view->installEventFilter(this);
+    for (QObject *child : m_view->children())
+        child->installEventFilter(this);
 
     m_bridge = new LessonBridge(this);
     m_channel = new QWebChannel(this);
@@ -145,6 +151,26 @@ void LessonView::showLesson(const QString &lessonPath, const QString &anchor)
     m_anchor = anchor;
     m_crashReloads = 0;
     load();
+}
+
+bool LessonView::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::ChildAdded:
+        if (watched == m_view)
+            static_cast<QChildEvent *>(event)->child()->installEventFilter(this);
+        break;
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonRelease:
+    case QEvent::KeyPress:
+    case QEvent::TouchBegin:
+        // Only the window system (or the app itself) makes these; a page script cannot.
+        m_page->noteUserInput();
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void LessonView::load()

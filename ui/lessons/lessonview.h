@@ -45,6 +45,9 @@ signals:
     void lessonLinkActivated(const QString &lessonPath, const QString &anchor);
     void statusMessage(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void load();
     void installBridgeScript();
