@@ -290,6 +290,26 @@ void ConsoleTab::runText(const QString &sql, int baseOffset)
     }
     if (sql.trimmed().isEmpty())
         return;
+    // The engines read SQL text up to a NUL character: whatever follows one (pasted from a binary
+    // file, say) would be dropped without a word, so it is refused here, where it is.
+    if (const qsizetype nul = sql.indexOf(QChar(0)); nul >= 0) {
+        const int at = qMax(0, baseOffset) + int(nul);
+        QString where = tr("console");
+        if (baseOffset >= 0) {
+            int line = 0;
+            int column = 0;
+            StatementLocator::lineAndColumn(m_editor->toPlainText(), at, &line, &column);
+            where = tr("line %1, column %2").arg(line).arg(column);
+            m_editor->markError(at, tr("NUL character"));
+        }
+        message(tr("[%1] ERROR: the SQL contains a NUL character (code 0), which no database accepts in SQL "
+                   "text; nothing was run. Remove it and run again.")
+                    .arg(where),
+                true);
+        m_results->setCurrentWidget(m_messages);
+        emit runFinished(false);
+        return;
+    }
     // The previous run's results go; the Messages tab keeps its history.
     m_panes.clear();
     while (m_results->count() > 1) {
