@@ -175,6 +175,7 @@ bool LessonView::eventFilter(QObject *watched, QEvent *event)
 
 void LessonView::load()
 {
+    ++m_loadGeneration;
     m_painted = false;
     m_errorLabel->hide();
     m_view->show();
@@ -257,9 +258,11 @@ void LessonView::onLoadFinished(bool ok)
         markPainted();
         return;
     }
-    const QString expected = m_lessonPath;
-    QTimer::singleShot(paintFallbackMs, this, [this, expected] {
-        if (m_lessonPath == expected)
+    // Only for this load: a reload of the same lesson (after a crash, or asked for again) must not
+    // be reported painted by the timer of the load before it.
+    const int generation = m_loadGeneration;
+    QTimer::singleShot(paintFallbackMs, this, [this, generation] {
+        if (m_loadGeneration == generation)
             markPainted();
     });
 }

@@ -70,6 +70,7 @@ private:
     bool m_dark = false;
     bool m_painted = false;
     int m_crashReloads = 0;
+    int m_loadGeneration = 0; // which load() a delayed "painted" fallback belongs to
 };
 
 } // namespace dblearn
