@@ -21,15 +21,20 @@ bool isNumeric(ValueKind kind)
 QString displayText(const RowBatch &rows, int row, int column)
 {
     const ValueKind kind = rows.kindAt(row, column);
+    // Views of the stored bytes, not copies: a cell may hold hundreds of megabytes, and the grid
+    // asks for its text at every paint.
+    const QByteArrayView stored = rows.storedBytesAt(row, column);
     if (kind == ValueKind::Blob) {
-        const QByteArray bytes = rows.bytesAt(row, column);
         return QStringLiteral("BLOB %1 bytes: %2%3")
-            .arg(bytes.size())
-            .arg(QString::fromLatin1(bytes.left(16).toHex(' ')), bytes.size() > 16 ? QStringLiteral(" …") : QString());
+            .arg(stored.size())
+            .arg(QString::fromLatin1(stored.first(qMin<qsizetype>(16, stored.size())).toByteArray().toHex(' ')),
+                 stored.size() > 16 ? QStringLiteral(" …") : QString());
     }
     if (kind == ValueKind::Real)
         return ResultFormatter::realText(rows.realAt(row, column));
-    QString text = rows.textAt(row, column);
+    // A long text: decode only enough of it (a character is at most 4 bytes of UTF-8).
+    constexpr qsizetype prefixBytes = qsizetype(ResultModel::displayLimit) * 4 + 4;
+    QString text = stored.size() > prefixBytes ? QString::fromUtf8(stored.first(prefixBytes)) : rows.textAt(row, column);
     const bool cut = text.size() > ResultModel::displayLimit;
     if (cut)
         text.truncate(ResultModel::displayLimit);
@@ -255,7 +260,7 @@ QVariant ResultModel::cellData(const Entry *entry, int row, int c, int role) con
     case Qt::ToolTipRole:
         if (kind == ValueKind::Null)
             return tr("NULL (no value)");
-        if (kind == ValueKind::Blob || entry->rows.bytesAt(r, c).size() > 80)
+        if (kind == ValueKind::Blob || entry->rows.storedBytesAt(r, c).size() > 80)
             return tr("%1 — double-click to see it whole").arg(displayText(entry->rows, r, c).left(200));
         return {};
     case Qt::TextAlignmentRole:

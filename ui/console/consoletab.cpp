@@ -30,6 +30,11 @@ namespace dblearn {
 
 namespace {
 
+// A script of thousands of statements with rows would otherwise get thousands of result tabs, each
+// a grid, and the tab bar lays out all of them at every insertion: the first results get tabs,
+// the others their line in Messages.
+constexpr int maxResultTabs = 25;
+
 QString elapsedText(qint64 ms)
 {
     if (ms < 1)
@@ -291,6 +296,26 @@ void ConsoleTab::runText(const QString &sql, int baseOffset)
     }
     if (sql.trimmed().isEmpty())
         return;
+    // The engines read SQL text up to a NUL character: whatever follows one (pasted from a binary
+    // file, say) would be dropped without a word, so it is refused here, where it is.
+    if (const qsizetype nul = sql.indexOf(QChar(0)); nul >= 0) {
+        const int at = qMax(0, baseOffset) + int(nul);
+        QString where = tr("console");
+        if (baseOffset >= 0) {
+            int line = 0;
+            int column = 0;
+            StatementLocator::lineAndColumn(m_editor->toPlainText(), at, &line, &column);
+            where = tr("line %1, column %2").arg(line).arg(column);
+            m_editor->markError(at, tr("NUL character"));
+        }
+        message(tr("[%1] ERROR: the SQL contains a NUL character (code 0), which no database accepts in SQL "
+                   "text; nothing was run. Remove it and run again.")
+                    .arg(where),
+                true);
+        m_results->setCurrentWidget(m_messages);
+        emit runFinished(false);
+        return;
+    }
     // The previous run's results go; the Messages tab keeps its history.
     m_panes.clear();
     while (m_results->count() > 1) {
@@ -304,6 +329,10 @@ void ConsoleTab::runText(const QString &sql, int baseOffset)
     m_runInEditor = baseOffset >= 0;
     m_statementsRun = 0;
     m_failures = 0;
+    m_resultsNotShown = 0;
+    // Line numbers in Messages come from the text as it was run. Copying the editor's text again
+    // for each statement made a script of thousands of statements quadratic.
+    m_editorText = m_runInEditor ? m_editor->toPlainText() : QString();
     m_session->run(sql, m_runOffset);
     m_clock->start();
     m_elapsed->setText(tr("Running…"));
@@ -367,6 +396,10 @@ void ConsoleTab::onStatementStarted(int index, int offset, int length, const Col
     Q_UNUSED(length)
     if (columns.isEmpty() || !spool)
         return;
+    if (resultCount() >= maxResultTabs) {
+        ++m_resultsNotShown;
+        return;
+    }
     auto *pane = new ResultPane(m_results);
     const QString statement = m_runText.mid(offset - m_runOffset, length).trimmed();
     pane->setResult(std::move(spool), statement);
@@ -384,7 +417,7 @@ void ConsoleTab::onStatementFinished(const StatementOutcome &outcome)
     ++m_statementsRun;
     int line = 0;
     int column = 0;
-    StatementLocator::lineAndColumn(m_editor->toPlainText(), qMax(0, outcome.offset), &line, &column);
+    StatementLocator::lineAndColumn(m_editorText, qMax(0, outcome.offset), &line, &column);
     const QString where = outcome.offset >= 0 && m_runInEditor ? tr("line %1").arg(line) : tr("console");
     // The statement as the learner reads it: without leading comment lines, on one line.
     QStringList lines = outcome.text.split(QLatin1Char('\n'));
@@ -413,7 +446,7 @@ void ConsoleTab::onStatementFinished(const StatementOutcome &outcome)
         } else if (outcome.error.position >= 0) {
             int eline = 0;
             int ecolumn = 0;
-            StatementLocator::lineAndColumn(m_editor->toPlainText(), outcome.error.position, &eline, &ecolumn);
+            StatementLocator::lineAndColumn(m_editorText, outcome.error.position, &eline, &ecolumn);
             position = tr(" (line %1, column %2)").arg(eline).arg(ecolumn);
             m_editor->markError(outcome.error.position, outcome.error.message);
         } else if (outcome.offset >= 0 && outcome.error.kind != QueryError::Kind::Cancelled
@@ -464,6 +497,11 @@ void ConsoleTab::onRunFinished(bool ok)
     m_clock->stop();
     for (ResultPane *pane : std::as_const(m_panes))
         pane->refresh();
+    if (m_resultsNotShown > 0)
+        message(tr("%1 more results are not shown: a run keeps the first %2 results in tabs (their row counts "
+                   "are above); run a statement on its own to see its rows")
+                    .arg(m_resultsNotShown)
+                    .arg(maxResultTabs));
     const qint64 ms = m_session ? m_session->elapsedMs() : 0;
     m_elapsed->setText(ok ? tr("Done in %1").arg(elapsedText(ms)) : tr("Stopped after %1").arg(elapsedText(ms)));
     if (m_failures > 0 || resultCount() == 0)

@@ -105,7 +105,9 @@ private:
     QHash<int, ResultPane *> m_panes; // statement index → its result, in the run under way
     int m_statementsRun = 0;
     int m_failures = 0;
+    int m_resultsNotShown = 0; // results of this run beyond the tabs it keeps
     QString m_runText;
+    QString m_editorText; // the editor's whole text when the run started
     int m_runOffset = 0;
     bool m_runInEditor = true; // the run's text is the editor's (errors are marked there)
     PlanHistory m_planHistory;  // plans explained in this tab, per query

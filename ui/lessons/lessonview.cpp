@@ -4,9 +4,11 @@
 #include "lessonpage.h"
 #include "lessonschemehandler.h"
 #include "lessonwebprofile.h"
+#include "requestinterceptor.h"
 
 #include "support/apppaths.h"
 
+#include <QChildEvent>
 #include <QDesktopServices>
 #include <QFile>
 #include <QGuiApplication>
@@ -38,8 +40,14 @@ LessonView::LessonView(LessonWebProfile *profile, QWidget *parent) : QWidget(par
 {
     m_view = new QWebEngineView(this);
     m_page = new LessonPage(profile->profile(), m_view);
+    m_page->setBlockedLog(profile->interceptor()->log());
     m_view->setPage(m_page);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
+    // Real clicks and key presses reach the widget WebEngine puts inside the view (recreated with
+    // the renderer): watch the view for it, and it for input.
+    m_view->installEventFilter(this);
+    for (QObject *child : m_view->children())
+        child->installEventFilter(this);
 
     m_bridge = new LessonBridge(this);
     m_channel = new QWebChannel(this);
@@ -145,8 +153,29 @@ void LessonView::showLesson(const QString &lessonPath, const QString &anchor)
     load();
 }
 
+bool LessonView::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::ChildAdded:
+        if (watched == m_view)
+            static_cast<QChildEvent *>(event)->child()->installEventFilter(this);
+        break;
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonRelease:
+    case QEvent::KeyPress:
+    case QEvent::TouchBegin:
+        // Only the window system (or the app itself) makes these; a page script cannot.
+        m_page->noteUserInput();
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void LessonView::load()
 {
+    ++m_loadGeneration;
     m_painted = false;
     m_errorLabel->hide();
     m_view->show();
@@ -157,6 +186,11 @@ void LessonView::load()
     if (!m_anchor.isEmpty())
         url.setFragment(m_anchor);
     m_view->setUrl(url);
+}
+
+QString LessonView::errorText() const
+{
+    return m_errorLabel->isVisibleTo(this) ? m_errorLabel->text() : QString();
 }
 
 QString LessonView::title() const
@@ -224,9 +258,11 @@ void LessonView::onLoadFinished(bool ok)
         markPainted();
         return;
     }
-    const QString expected = m_lessonPath;
-    QTimer::singleShot(paintFallbackMs, this, [this, expected] {
-        if (m_lessonPath == expected)
+    // Only for this load: a reload of the same lesson (after a crash, or asked for again) must not
+    // be reported painted by the timer of the load before it.
+    const int generation = m_loadGeneration;
+    QTimer::singleShot(paintFallbackMs, this, [this, generation] {
+        if (m_loadGeneration == generation)
             markPainted();
     });
 }

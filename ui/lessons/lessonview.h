@@ -25,6 +25,8 @@ public:
     QString currentLesson() const { return m_lessonPath; }
     QString title() const;
     bool isPainted() const { return m_painted; }
+    // The message shown instead of the page after the renderer crashed too often (empty otherwise).
+    QString errorText() const;
 
     void setDarkTheme(bool dark);
     void scrollToHeading(const QString &anchor);
@@ -42,6 +44,9 @@ signals:
     void lessonPainted(const QString &lessonPath);
     void lessonLinkActivated(const QString &lessonPath, const QString &anchor);
     void statusMessage(const QString &message);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void load();
@@ -65,6 +70,7 @@ private:
     bool m_dark = false;
     bool m_painted = false;
     int m_crashReloads = 0;
+    int m_loadGeneration = 0; // which load() a delayed "painted" fallback belongs to
 };
 
 } // namespace dblearn
