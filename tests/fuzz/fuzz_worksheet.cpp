@@ -1,7 +1,7 @@
 // libFuzzer target: the worksheet loader (docs/worksheet-format.md) and the cost arithmetic behind
 // it. Invariants: a refusal says why and leaves the worksheet it was given untouched; a loaded
-// worksheet serialises to a file that loads again and serialises to the same bytes (a fixed point
-// after one round); validation and, for a valid worksheet, the results (with sensitivity) run.
+// worksheet saves to a file that loads again and saves to the same bytes; validation and, for a
+// valid worksheet, the results (with sensitivity) run.
 #include "fuzzcheck.h"
 
 #include "cost/worksheet.h"
@@ -32,16 +32,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     DBLEARN_FUZZ_CHECK(version >= 1 && version <= WorksheetFile::currentVersion, QStringLiteral("read version %1").arg(version));
 
+    // What is saved loads again, and saving what was loaded gives the same bytes: nothing a
+    // learner entered is lost or changed by a save and a reload.
     const QByteArray first = WorksheetFile::serialize(sheet);
     Worksheet again;
     QString againError;
     DBLEARN_FUZZ_CHECK(WorksheetFile::parse(first, &again, &againError),
                        QStringLiteral("a saved worksheet does not load: %1\n%2").arg(againError, QString::fromUtf8(first)));
     const QByteArray second = WorksheetFile::serialize(again);
-    Worksheet third;
-    DBLEARN_FUZZ_CHECK(WorksheetFile::parse(second, &third, &againError), QStringLiteral("a resaved worksheet does not load: %1").arg(againError));
-    DBLEARN_FUZZ_CHECK(WorksheetFile::serialize(third) == second,
-                       QStringLiteral("save/load is not stable:\n%1\n---\n%2").arg(QString::fromUtf8(second), QString::fromUtf8(WorksheetFile::serialize(third))));
+    DBLEARN_FUZZ_CHECK(second == first,
+                       QStringLiteral("save, load, save changes the file:\n%1\n---\n%2").arg(QString::fromUtf8(first), QString::fromUtf8(second)));
 
     const auto issues = WorksheetValidator::validate(sheet);
     if (issues.isEmpty()) {
