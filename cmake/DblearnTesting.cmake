@@ -11,7 +11,7 @@ function(dblearn_add_test name)
         DBLEARN_TEST_SOURCE_DIR="${CMAKE_SOURCE_DIR}/tests"
         DBLEARN_TEST_PLUGIN_DIR="${CMAKE_BINARY_DIR}/tests/plugins")
     add_test(NAME ${name} COMMAND ${name})
-    set(env "QT_QPA_PLATFORM=offscreen")
+    set(env "QT_QPA_PLATFORM=offscreen" ${DBLEARN_SANITIZER_TEST_ENV})
     if(ARG_GUI)
         # Tests may run as root in CI containers, where Chromium's sandbox cannot start.
         list(APPEND env "QTWEBENGINE_DISABLE_SANDBOX=1" "QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu")

@@ -405,6 +405,11 @@ bool ValueNormalizer::parseTemporal(QStringView text, QString *canonical, bool r
             time.hour = utc.time().hour();
             time.minute = utc.time().minute();
             time.second = utc.time().second();
+            // Converted past the years ISO text can show (0001-9999) the date has no canonical form
+            // (QDate::toString gives an empty string, and every such instant looked alike): it is
+            // not taken as a temporal value.
+            if (d.year() < 1 || d.year() > 9999)
+                return false;
         }
         QString result = d.toString(Qt::ISODate);
         if (time.hour != 0 || time.minute != 0 || time.second != 0 || !time.fraction.isEmpty())

@@ -164,6 +164,11 @@ private slots:
         QCOMPARE(text("10:30").type(), V::Type::Text); // plain text needs seconds
         QCOMPARE(text("25:00:00").type(), V::Type::Text);
         QCOMPARE(text("Ada").type(), V::Type::Text);
+        // An offset that moves the instant out of years 1-9999 (found by fuzz_valuenormalizer:
+        // both became the same " 11:59:59" and compared equal).
+        QCOMPARE(text("9999-12-31 23:59:59-12:00").type(), V::Type::Text);
+        QVERIFY(!eq(text("9999-12-31 23:59:59-12:00"), text("9999-12-31 23:59:59-11:00")));
+        QCOMPARE(text("0001-01-01 00:00:00+01:00").type(), V::Type::Text);
         QCOMPARE(ValueNormalizer::display(ts), QStringLiteral("'2024-01-05 10:00:00'"));
     }
 
