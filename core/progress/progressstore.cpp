@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QLockFile>
 #include <QStandardPaths>
+#include <QUrl>
 
 #include <memory>
 
@@ -127,6 +128,15 @@ bool ProgressStore::fail(const QString &message) const
     return false;
 }
 
+bool ProgressStore::checkWritable() const
+{
+    if (!m_db)
+        return fail(QStringLiteral("the progress store is not open"));
+    if (m_readOnly)
+        return fail(m_readOnlyReason);
+    return true;
+}
+
 bool ProgressStore::exec(const char *sql) const
 {
     char *message = nullptr;
@@ -147,29 +157,42 @@ bool ProgressStore::open(const QString &filePath, QString *error)
         return false;
     }
 
-    // One writer: a second running instance gets the store read-only.
+    // One writer: a second running instance gets the store read-only. So does a folder that cannot
+    // be written (a read-only mount or permissions): nobody can change the file there, so it is opened
+    // as immutable (a WAL store cannot otherwise be read without creating its -shm file).
+    const bool folderReadOnly = !QFileInfo(info.absolutePath()).isWritable();
     m_lock = new WriterLock(filePath + QLatin1String(".lock"));
-    m_readOnly = !m_lock->lock.tryLock(0);
-    if (m_readOnly && m_lock->lock.error() == QLockFile::LockFailedError && m_lock->lock.removeStaleLockFile())
+    m_readOnly = folderReadOnly || !m_lock->lock.tryLock(0);
+    if (m_readOnly && !folderReadOnly && m_lock->lock.error() == QLockFile::LockFailedError
+        && m_lock->lock.removeStaleLockFile())
         m_readOnly = !m_lock->lock.tryLock(0);
 
     QString notice;
     for (int attempt = 0; attempt < 2; ++attempt) {
         const int flags = m_readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         if (m_readOnly && !info.exists()) {
-            *error = QStringLiteral("another DB Learn is writing the progress store and it does not exist yet");
+            *error = folderReadOnly
+                         ? QStringLiteral("the folder %1 is read-only and holds no progress store yet").arg(info.absolutePath())
+                         : QStringLiteral("another DB Learn is writing the progress store and it does not exist yet");
             close();
             return false;
         }
-        if (sqlite3_open_v2(filePath.toUtf8().constData(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK) {
+        const QByteArray name = folderReadOnly ? QUrl::fromLocalFile(filePath).toEncoded() + "?immutable=1" : filePath.toUtf8();
+        const int uri = folderReadOnly ? SQLITE_OPEN_URI : 0;
+        QString details; // what the integrity check found wrong
+        if (sqlite3_open_v2(name.constData(), &m_db, flags | uri | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK) {
             sqlite3_busy_timeout(m_db, 2000);
-            QString details;
             const bool readable = exec("PRAGMA schema_version") && integrityCheck(&details);
             if (readable) {
                 if (m_readOnly || (exec("PRAGMA journal_mode=WAL") && exec("PRAGMA synchronous=FULL")
                                    && exec("PRAGMA foreign_keys=ON") && migrate())) {
-                    if (m_readOnly)
+                    if (folderReadOnly)
+                        notice = QStringLiteral("the folder %1 is read-only: progress is shown but not saved")
+                                     .arg(info.absolutePath());
+                    else if (m_readOnly)
                         notice = QStringLiteral("another DB Learn is running: progress is shown but not saved");
+                    if (m_readOnly)
+                        m_readOnlyReason = notice;
                     if (!notice.isEmpty())
                         *error = notice;
                     return true;
@@ -180,9 +203,14 @@ bool ProgressStore::open(const QString &filePath, QString *error)
             }
         }
         const QString reason = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("out of memory");
+        // Only a damaged file is moved aside. A full disk, an I/O error or a permission problem says
+        // nothing about the file, which must stay where it is for the next start.
+        const int code = m_db ? sqlite3_errcode(m_db) & 0xff : SQLITE_NOMEM;
+        const bool checkFoundProblems = (code == SQLITE_OK || code == SQLITE_DONE) && !details.isEmpty();
+        const bool damaged = code == SQLITE_CORRUPT || code == SQLITE_NOTADB || checkFoundProblems;
         sqlite3_close(m_db);
         m_db = nullptr;
-        if (m_readOnly || attempt > 0) {
+        if (m_readOnly || attempt > 0 || !damaged) {
             *error = QStringLiteral("cannot open the progress store %1: %2").arg(filePath, reason);
             close();
             return false;
@@ -208,6 +236,7 @@ void ProgressStore::close()
     delete m_lock; // unlocks
     m_lock = nullptr;
     m_readOnly = false;
+    m_readOnlyReason.clear();
 }
 
 bool ProgressStore::migrate()
@@ -248,7 +277,7 @@ bool ProgressStore::integrityCheck(QString *details) const
 
 bool ProgressStore::markOpened(const QString &lessonPath)
 {
-    if (m_readOnly || !m_db)
+    if (!checkWritable())
         return false;
     const QString now = nowText();
     Statement s(m_db, "INSERT INTO lesson_state (lesson_path, first_opened, last_opened) VALUES (?1, ?2, ?2) "
@@ -258,7 +287,7 @@ bool ProgressStore::markOpened(const QString &lessonPath)
 
 bool ProgressStore::markRead(const QString &lessonPath)
 {
-    if (m_readOnly || !m_db || !markOpened(lessonPath))
+    if (!checkWritable() || !markOpened(lessonPath))
         return false;
     Statement s(m_db, "UPDATE lesson_state SET read_at = coalesce(read_at, ?2) WHERE lesson_path = ?1");
     return s.bind(1, lessonPath).bind(2, nowText()).run() || fail(QString::fromUtf8(sqlite3_errmsg(m_db)));
@@ -266,7 +295,7 @@ bool ProgressStore::markRead(const QString &lessonPath)
 
 bool ProgressStore::addTimeSpent(const QString &lessonPath, qint64 seconds)
 {
-    if (m_readOnly || !m_db || seconds <= 0 || !markOpened(lessonPath))
+    if (!checkWritable() || seconds <= 0 || !markOpened(lessonPath))
         return false;
     Statement s(m_db, "UPDATE lesson_state SET seconds_spent = seconds_spent + ?2 WHERE lesson_path = ?1");
     return s.bind(1, lessonPath).bind(2, qMin<qint64>(seconds, 24 * 3600)).run()
@@ -276,7 +305,7 @@ bool ProgressStore::addTimeSpent(const QString &lessonPath, qint64 seconds)
 bool ProgressStore::recordExerciseAttempt(const QString &lessonPath, const QString &exerciseId, bool passed,
                                           const QString &sql)
 {
-    if (m_readOnly || !m_db)
+    if (!checkWritable())
         return false;
     Statement s(m_db, "INSERT INTO exercise_attempts (lesson_path, exercise_id, at, passed, sql_text) "
                       "VALUES (?1, ?2, ?3, ?4, ?5)");
@@ -288,7 +317,7 @@ bool ProgressStore::recordExerciseAttempt(const QString &lessonPath, const QStri
 bool ProgressStore::recordQuizAnswer(const QString &lessonPath, const QString &quizId, int question,
                                      const QList<int> &answer, bool correct)
 {
-    if (m_readOnly || !m_db)
+    if (!checkWritable())
         return false;
     QStringList parts;
     for (int a : answer)
@@ -362,7 +391,7 @@ bool ProgressStore::isExercisePassed(const QString &lessonPath, const QString &e
 
 bool ProgressStore::setBookmark(const Bookmark &bookmark)
 {
-    if (m_readOnly || !m_db)
+    if (!checkWritable())
         return false;
     Statement s(m_db, "INSERT INTO bookmarks (lesson_path, anchor, title, created) VALUES (?1, ?2, ?3, ?4) "
                       "ON CONFLICT (lesson_path, anchor) DO UPDATE SET title = excluded.title");
@@ -374,7 +403,7 @@ bool ProgressStore::setBookmark(const Bookmark &bookmark)
 
 bool ProgressStore::removeBookmark(const QString &lessonPath, const QString &anchor)
 {
-    if (m_readOnly || !m_db)
+    if (!checkWritable())
         return false;
     Statement s(m_db, "DELETE FROM bookmarks WHERE lesson_path = ?1 AND anchor = ?2");
     return s.bind(1, lessonPath).bind(2, anchor).run() || fail(QString::fromUtf8(sqlite3_errmsg(m_db)));
@@ -391,7 +420,7 @@ QList<Bookmark> ProgressStore::bookmarks() const
 
 bool ProgressStore::setNote(const QString &lessonPath, const QString &markdown)
 {
-    if (m_readOnly || !m_db)
+    if (!checkWritable())
         return false;
     if (markdown.trimmed().isEmpty()) {
         Statement s(m_db, "DELETE FROM notes WHERE lesson_path = ?1");

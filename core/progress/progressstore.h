@@ -84,10 +84,12 @@ private:
     bool exec(const char *sql) const;
     bool migrate();
     bool fail(const QString &message) const;
+    bool checkWritable() const; // false, with the reason in lastError(), when writes cannot be made
 
     sqlite3 *m_db = nullptr;
     bool m_readOnly = false;
     mutable QString m_lastError;
+    QString m_readOnlyReason; // why the store is read-only, for lastError()
     class WriterLock;
     WriterLock *m_lock = nullptr;
 };

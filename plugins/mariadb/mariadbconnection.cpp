@@ -181,7 +181,7 @@ StatementStatus MariadbConnection::execute(const QString &sql)
         status.empty = true;
         return status;
     }
-    if (!m_conn) {
+    if (!m_conn && !m_lostDuringStatement) {
         status.error = QueryError::make(QueryError::Kind::Connection, QStringLiteral("the connection is closed"));
         return status;
     }
@@ -191,12 +191,13 @@ StatementStatus MariadbConnection::execute(const QString &sql)
 
     if (m_lostDuringStatement) {
         // The session died during the previous statement: start a new one before this statement.
-        m_lostDuringStatement = false;
+        // If the server is still away, the session stays lost and the next statement tries again.
         QueryError reconnectError;
         if (!reconnect(&reconnectError)) {
             status.error = reconnectError;
             return status;
         }
+        m_lostDuringStatement = false;
         status.messages << QStringLiteral("Note: the connection was lost and has been re-established; "
                                           "session variables and temporary tables are gone");
     }
@@ -210,6 +211,7 @@ StatementStatus MariadbConnection::execute(const QString &sql)
         QueryError reconnectError;
         if (!reconnect(&reconnectError)) {
             m_busy = false;
+            m_lostDuringStatement = true; // the next statement tries again
             status.error = reconnectError;
             return status;
         }

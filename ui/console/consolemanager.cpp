@@ -245,8 +245,9 @@ void ConsoleManager::connectTab(ConsoleTab *tab, const ConsoleTarget &target, bo
                 return;
             }
         }
-        uri = ConnectionUri::parse(withPassword(target.uri, secret), &error);
     }
+    if (!secret.isEmpty()) // from the dialog, the keychain or the prompt
+        uri = ConnectionUri::parse(withPassword(target.uri, secret), &error);
     std::unique_ptr<DatabaseConnection> connection = registry.createConnection(target.backendId, &error);
     if (!connection) {
         tab->setNotConnected(error);
