@@ -108,6 +108,10 @@ private slots:
         // In the curriculum but not in the fixture folder: shown as an error page, no crash.
         QVERIFY(window.openLesson(QStringLiteral("06_tutorials/08_redis_tutorial.md")));
         QVERIFY(painted.wait(30000));
+        // A title with '&' shows it, not a shortcut underline ("Backup _Recovery").
+        QVERIFY(window.openLesson(QStringLiteral("01_foundations/18_backup_recovery.md")));
+        QVERIFY(painted.wait(30000));
+        QCOMPARE(window.findChild<QTabWidget *>()->tabText(0), QStringLiteral("Backup && Recovery"));
     }
 
     void pageActionsRunCheckAndGrade()

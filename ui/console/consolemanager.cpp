@@ -152,7 +152,7 @@ ConsoleTab *ConsoleManager::openConsole(const ConsoleTarget &target, const QStri
     ++m_created;
     const int index = m_tabs->addTab(tab, tr("Console"));
     connect(tab, &ConsoleTab::titleChanged, this, [this, tab](const QString &title) {
-        m_tabs->setTabText(m_tabs->indexOf(tab), tr("SQL: %1").arg(title));
+        m_tabs->setTabText(m_tabs->indexOf(tab), tr("SQL: %1").arg(QString(title).replace(QLatin1Char('&'), QLatin1String("&&"))));
     });
     connect(tab, &ConsoleTab::status, this, &ConsoleManager::status);
     connect(tab, &ConsoleTab::schemaChanged, this, [this, tab](const SchemaInfo &schema) {
@@ -305,7 +305,7 @@ int ConsoleManager::restoreScripts()
         tab->editor()->setPlainText(m.value(QStringLiteral("sql")).toString());
         m_tabs->addTab(tab, tr("Console"));
         connect(tab, &ConsoleTab::titleChanged, this, [this, tab](const QString &title) {
-            m_tabs->setTabText(m_tabs->indexOf(tab), tr("SQL: %1").arg(title));
+            m_tabs->setTabText(m_tabs->indexOf(tab), tr("SQL: %1").arg(QString(title).replace(QLatin1Char('&'), QLatin1String("&&"))));
         });
         connect(tab, &ConsoleTab::status, this, &ConsoleManager::status);
         connect(tab, &ConsoleTab::schemaChanged, this, [this, tab](const SchemaInfo &schema) {

@@ -102,7 +102,9 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_lessonView, &LessonView::lessonLoaded, this, [this](const QString &path, bool ok) {
         const LessonEntry *entry = m_curriculum.find(path);
         const QString title = entry ? entry->title : m_lessonView->title();
-        m_tabs->setTabText(m_tabs->indexOf(m_lessonView), title.isEmpty() ? tr("Lesson") : title);
+        // "Backup & Recovery": a tab's '&' marks a shortcut letter unless doubled.
+        QString tabText = title.isEmpty() ? tr("Lesson") : title;
+        m_tabs->setTabText(m_tabs->indexOf(m_lessonView), tabText.replace(QLatin1Char('&'), QLatin1String("&&")));
         setWindowTitle(title.isEmpty() ? tr("DB Learn") : tr("%1 — DB Learn").arg(title));
         if (!ok)
             showStatus(tr("The lesson %1 could not be loaded").arg(path));
