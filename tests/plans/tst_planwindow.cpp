@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QGraphicsScene>
+#include <QPlainTextEdit>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,7 +48,15 @@ void PlanWindowTest::opensARealPlan()
              qPrintable(QStringLiteral("scale %1, scene shown %2x%3 in %4x%5")
                             .arg(view->transform().m11()).arg(shown.width()).arg(shown.height())
                             .arg(view->viewport()->width()).arg(view->viewport()->height())));
-    QCOMPARE(window.findChild<QTableWidget *>()->rowCount(), 6);
+    auto *grid = window.findChild<QTableWidget *>();
+    QCOMPARE(grid->rowCount(), 0); // filled when first shown
+    window.showTab(grid);
+    QCOMPARE(grid->rowCount(), 6);
+    auto *raw = window.findChild<QPlainTextEdit *>();
+    QVERIFY(raw->toPlainText().isEmpty());
+    window.showTab(raw);
+    QVERIFY(raw->toPlainText().contains(QLatin1String("CTE Scan")));
+    window.showTab(window.graph());
     PlanGraphView *graph = window.graph();
     QVERIFY(graph->find(QStringLiteral("CTE Scan")));
     QCOMPARE(window.plan().nodes[size_t(graph->selectedNode())].type, QStringLiteral("CTE Scan"));

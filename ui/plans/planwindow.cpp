@@ -25,6 +25,8 @@
 #include <QMimeData>
 #include <QSvgGenerator>
 #include <QToolButton>
+
+#include <utility>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -98,6 +100,7 @@ PlanWindow::PlanWindow(QWidget *parent)
     m_raw->setReadOnly(true);
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
     auto *tabs = new QTabWidget(this);
+    m_tabs = tabs;
     tabs->addTab(m_graph, tr("Graph"));
     tabs->addTab(m_grid, tr("Grid"));
     tabs->addTab(m_flame, tr("Flame"));
@@ -115,6 +118,7 @@ PlanWindow::PlanWindow(QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_graph, &PlanGraphView::nodeSelected, this, &PlanWindow::showNode);
+    connect(tabs, &QTabWidget::currentChanged, this, &PlanWindow::fillVisibleTab);
     connect(m_flame, &PlanFlameView::nodeSelected, this, [this](int node) {
         m_graph->selectNode(node);
         showNode(node);
@@ -167,10 +171,21 @@ bool PlanWindow::setPlanText(const QByteArray &text, const QString &title)
     setWindowTitle(tr("%1 — query plan").arg(title));
     m_graph->setPlan(&m_plan);
     m_flame->setPlan(&m_plan);
-    m_raw->setPlainText(m_plan.sourceText);
-    fillGrid();
+    // The grid (a row per node) and the raw text (megabytes for a large plan) are filled when
+    // their tab is first shown: opening a 4,802-node plan spent most of its time on them.
+    m_gridStale = true;
+    m_rawStale = true;
+    fillVisibleTab();
     showNode(0);
     return true;
+}
+
+void PlanWindow::fillVisibleTab()
+{
+    if (m_tabs->currentWidget() == m_grid && std::exchange(m_gridStale, false))
+        fillGrid();
+    if (m_tabs->currentWidget() == m_raw && std::exchange(m_rawStale, false))
+        m_raw->setPlainText(m_plan.sourceText);
 }
 
 void PlanWindow::fillGrid()
@@ -305,6 +320,12 @@ bool PlanWindow::exportGraph(const QString &path, QString *error) const
         return false;
     }
     return true;
+}
+
+void PlanWindow::showTab(QWidget *page)
+{
+    m_tabs->setCurrentWidget(page);
+    fillVisibleTab();
 }
 
 void PlanWindow::setHistory(const QList<PlanRun> &earlier)

@@ -6,6 +6,8 @@
 #include <QWidget>
 
 class QLineEdit;
+class QMenu;
+class QTabWidget;
 class QPlainTextEdit;
 class QTableWidget;
 class QTextBrowser;
@@ -33,6 +35,8 @@ public:
     const Plan &plan() const { return m_plan; }
     PlanGraphView *graph() const { return m_graph; }
     PlanFlameView *flame() const { return m_flame; }
+    // Shows the tab with the given widget (graph, grid, flame, raw), filling it if needed.
+    void showTab(QWidget *page);
 
     // Earlier plans of the same query, oldest first: Compare with… offers them.
     void setHistory(const QList<PlanRun> &earlier);
@@ -51,6 +55,7 @@ protected:
 private:
     void showNode(int node);
     void fillGrid();
+    void fillVisibleTab();
     void exportAs();
     void fillCompareMenu();
 
@@ -58,8 +63,11 @@ private:
     QString m_title;
     PlanGraphView *m_graph = nullptr;
     PlanFlameView *m_flame = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    bool m_gridStale = false;
+    bool m_rawStale = false;
     QList<PlanRun> m_history;
-    class QMenu *m_compareMenu = nullptr;
+    QMenu *m_compareMenu = nullptr;
     QTableWidget *m_grid = nullptr;
     QPlainTextEdit *m_raw = nullptr;
     QTextBrowser *m_details = nullptr;
