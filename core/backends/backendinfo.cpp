@@ -28,6 +28,7 @@ BackendInfo BackendInfo::fromMetaData(const QJsonObject &metaData)
     info.uriSchemes = toStringList(metaData.value(QLatin1String("uriSchemes")));
     const QJsonObject caps = metaData.value(QLatin1String("capabilities")).toObject();
     info.explainFormats = toStringList(caps.value(QLatin1String("explainFormats")));
+    info.explainOptions = toStringList(caps.value(QLatin1String("explainOptions")));
     info.canCancel = caps.value(QLatin1String("cancel")).toBool();
     info.hasSchemaIntrospection = caps.value(QLatin1String("schemaIntrospection")).toBool();
     info.hasTransactions = caps.value(QLatin1String("transactions")).toBool();
@@ -59,6 +60,7 @@ QJsonObject BackendInfo::toJson() const
         {QStringLiteral("uriSchemes"), QJsonArray::fromStringList(uriSchemes)},
         {QStringLiteral("capabilities"),
          QJsonObject{{QStringLiteral("explainFormats"), QJsonArray::fromStringList(explainFormats)},
+                     {QStringLiteral("explainOptions"), QJsonArray::fromStringList(explainOptions)},
                      {QStringLiteral("cancel"), canCancel},
                      {QStringLiteral("schemaIntrospection"), hasSchemaIntrospection},
                      {QStringLiteral("transactions"), hasTransactions},

@@ -24,6 +24,7 @@ struct BackendInfo {
     QString dialect;  // "sqlite", "postgresql", "mysql"
     QStringList uriSchemes;
     QStringList explainFormats;
+    QStringList explainOptions; // EXPLAIN options the engine takes: "buffers", "verbose", "settings", "wal"
     bool canCancel = false;
     bool hasSchemaIntrospection = false;
     bool hasTransactions = false;

@@ -88,6 +88,7 @@ private slots:
         target.dataset.clear();
         target.uri = uri;
         tab.setConnection(std::move(connection), target, QString::fromLatin1(e.id));
+        tab.setExplainOptions(m_registry.find(QString::fromLatin1(e.id))->explainOptions);
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
         QSignalSpy done(&tab, &ConsoleTab::runFinished);
@@ -171,6 +172,17 @@ private slots:
         QVERIFY(done.wait(10000));
         QCOMPARE(done.last().first().toBool(), true);
 
+        // The EXPLAIN options the engine takes are offered (PostgreSQL: Buffers on by default).
+        const bool postgres = QByteArray(e.id) == "postgresql";
+        QCOMPARE(tab.explainOptionAction(QStringLiteral("buffers")) != nullptr, postgres);
+        QCOMPARE(tab.explainOptions(true).buffers, postgres);
+        if (postgres) {
+            tab.explainOptionAction(QStringLiteral("wal"))->setChecked(true);
+            QVERIFY(tab.explainOptions(true).wal);
+            QVERIFY(!tab.explainOptions(false).wal); // WAL only with ANALYZE
+            tab.explainOptionAction(QStringLiteral("wal"))->setChecked(false);
+        }
+
         // Explain Analyze opens the plan window with the engine's analysed plan.
         const QList<QWidget *> before = planWindows();
         tab.explainSql(QStringLiteral("SELECT b, count(*) FROM console_t GROUP BY b ORDER BY b"), true);
@@ -178,6 +190,8 @@ private slots:
         for (QWidget *w : planWindows()) {
             if (!before.contains(w)) {
                 saveScreenshot(*w, QStringLiteral("plan-from-console-%1.png").arg(QString::fromLatin1(e.id)));
+                if (postgres) // Buffers was asked for: the plan carries the buffer counts
+                    QVERIFY(qobject_cast<PlanWindow *>(w)->plan().sourceText.contains(QLatin1String("Shared Hit Blocks")));
                 w->close();
             }
         }

@@ -14,7 +14,8 @@ private slots:
     {
         const QByteArray json = R"json({"id": "sqlite", "name": "SQLite (embedded)", "version": "0.1.0",
             "apiVersion": "1.0", "dialect": "sqlite", "uriSchemes": ["sqlite"],
-            "capabilities": {"explainFormats": ["sqlite-eqp-json"], "cancel": true, "schemaIntrospection": true,
+            "capabilities": {"explainFormats": ["sqlite-eqp-json"], "explainOptions": ["buffers", "wal"],
+                             "cancel": true, "schemaIntrospection": true,
                              "transactions": true,
                              "connectionParameters": [{"name": "path", "label": "Database file", "type": "file",
                                                        "default": ":memory:"}]}})json";
@@ -22,6 +23,7 @@ private slots:
         QCOMPARE(info.id, QStringLiteral("sqlite"));
         QCOMPARE(info.apiVersion, QStringLiteral("1.0"));
         QCOMPARE(info.explainFormats, QStringList{QStringLiteral("sqlite-eqp-json")});
+        QCOMPARE(info.explainOptions, (QStringList{QStringLiteral("buffers"), QStringLiteral("wal")}));
         QVERIFY(info.canCancel);
         QVERIFY(info.hasSchemaIntrospection);
         QCOMPARE(info.connectionParameters.size(), 1);

@@ -218,6 +218,7 @@ void ConsoleManager::connectTab(ConsoleTab *tab, const ConsoleTarget &target, bo
             return;
         }
         tab->setConnection(std::move(connection), target, info->dialect);
+        tab->setExplainOptions(info->explainOptions);
         return;
     }
     ConnectionUri uri = ConnectionUri::parse(target.uri, &error);
@@ -254,6 +255,7 @@ void ConsoleManager::connectTab(ConsoleTab *tab, const ConsoleTarget &target, bo
         return;
     }
     tab->setConnection(std::move(connection), target, info->dialect, uri);
+    tab->setExplainOptions(info->explainOptions);
 }
 
 void ConsoleManager::showConnectDialog(ConsoleTab *tab)

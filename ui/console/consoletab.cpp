@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QShortcut>
 #include <QSpinBox>
@@ -24,6 +25,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace dblearn {
@@ -127,6 +129,13 @@ void ConsoleTab::buildToolbar()
     m_explainAction = m_toolbar->addAction(tr("Explain"), this, [this] { explain(false); });
     m_explainAnalyzeAction = m_toolbar->addAction(tr("Explain Analyze"), this, [this] { explain(true); });
     m_explainAnalyzeAction->setToolTip(tr("Runs the statement and shows the plan with real row counts and timings"));
+    auto *optionsButton = new QToolButton(this);
+    optionsButton->setText(tr("Options"));
+    optionsButton->setToolTip(tr("EXPLAIN options this database takes"));
+    optionsButton->setPopupMode(QToolButton::InstantPopup);
+    optionsButton->setMenu(new QMenu(optionsButton));
+    m_explainOptionsButton = m_toolbar->addWidget(optionsButton);
+    m_explainOptionsButton->setVisible(false);
     m_toolbar->addSeparator();
     m_toolbar->addWidget(new QLabel(tr(" Time limit "), this));
     m_timeLimit->setObjectName(QStringLiteral("TimeLimit"));
@@ -368,12 +377,59 @@ void ConsoleTab::explainSql(const QString &sql, bool analyze)
 {
     if (!m_session || m_session->isBusy() || sql.trimmed().isEmpty())
         return;
-    ExplainOptions options;
-    options.analyze = analyze;
+    const ExplainOptions options = explainOptions(analyze);
     m_explainedSql = sql;
     m_explainedWithAnalyze = analyze;
     m_session->explain(sql, options);
     message(tr("Explaining%1…").arg(analyze ? tr(" with ANALYZE (the statement runs)") : QString()));
+}
+
+void ConsoleTab::setExplainOptions(const QStringList &available)
+{
+    auto *button = qobject_cast<QToolButton *>(m_toolbar->widgetForAction(m_explainOptionsButton));
+    QMenu *menu = button->menu();
+    menu->clear();
+    m_explainOptionActions.clear();
+    const QList<QPair<QString, QString>> known = {
+        {QStringLiteral("buffers"), tr("Buffers (pages read from cache and disk)")},
+        {QStringLiteral("verbose"), tr("Verbose (output columns, schema-qualified names)")},
+        {QStringLiteral("settings"), tr("Settings (planner settings changed from their defaults)")},
+        {QStringLiteral("wal"), tr("WAL (write-ahead log records and bytes; with Analyze)")}};
+    for (const auto &[name, label] : known) {
+        if (!available.contains(name))
+            continue;
+        QAction *action = menu->addAction(label);
+        action->setCheckable(true);
+        action->setChecked(name == QLatin1String("buffers")); // what a plan reader wants most
+        action->setData(name);
+        m_explainOptionActions.append(action);
+    }
+    m_explainOptionsButton->setVisible(!m_explainOptionActions.isEmpty());
+}
+
+QAction *ConsoleTab::explainOptionAction(const QString &name) const
+{
+    for (QAction *action : m_explainOptionActions) {
+        if (action->data().toString() == name)
+            return action;
+    }
+    return nullptr;
+}
+
+ExplainOptions ConsoleTab::explainOptions(bool analyze) const
+{
+    ExplainOptions options;
+    options.analyze = analyze;
+    for (const QAction *action : m_explainOptionActions) {
+        if (!action->isChecked())
+            continue;
+        const QString name = action->data().toString();
+        options.buffers |= name == QLatin1String("buffers");
+        options.verbose |= name == QLatin1String("verbose");
+        options.settings |= name == QLatin1String("settings");
+        options.wal |= name == QLatin1String("wal") && analyze; // WAL needs ANALYZE
+    }
+    return options;
 }
 
 void ConsoleTab::setTimeLimitSeconds(int seconds)

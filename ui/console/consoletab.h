@@ -62,6 +62,11 @@ public:
     void explain(bool analyze); // the statement under the cursor, or the selection
     void explainSql(const QString &sql, bool analyze);
     void setTimeLimitSeconds(int seconds);
+    // The EXPLAIN options the backend takes ("buffers", "verbose", "settings", "wal"); the toolbar's
+    // Explain options menu offers them (hidden when there are none).
+    void setExplainOptions(const QStringList &available);
+    ExplainOptions explainOptions(bool analyze) const;
+    QAction *explainOptionAction(const QString &name) const;
     void refreshSchema();
 
 signals:
@@ -101,6 +106,8 @@ private:
     QAction *m_explainAction = nullptr;
     QAction *m_explainAnalyzeAction = nullptr;
     QAction *m_commitAction = nullptr;
+    QAction *m_explainOptionsButton = nullptr; // the toolbar's Options menu button
+    QList<QAction *> m_explainOptionActions;   // checkable, data(): the option's name
     QAction *m_rollbackAction = nullptr;
     QHash<int, ResultPane *> m_panes; // statement index → its result, in the run under way
     int m_statementsRun = 0;
