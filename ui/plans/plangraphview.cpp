@@ -25,6 +25,13 @@ PlanGraphView::PlanGraphView(QWidget *parent)
     connect(scene(), &QGraphicsScene::selectionChanged, this, [this] { emit nodeSelected(selectedNode()); });
 }
 
+PlanGraphView::~PlanGraphView()
+{
+    // The scene clears its selection as it goes, after this object is gone: a selectionChanged
+    // reaching the lambda above then called into a destroyed view (UBSan found it).
+    disconnect(scene(), nullptr, this, nullptr);
+}
+
 void PlanGraphView::setPlan(const Plan *plan)
 {
     m_plan = plan;

@@ -19,6 +19,7 @@ class PlanGraphView final : public QGraphicsView
 
 public:
     explicit PlanGraphView(QWidget *parent = nullptr);
+    ~PlanGraphView() override;
 
     // Shows `plan` fitted to the view, and keeps it fitted as the view is shown and resized until
     // the learner zooms.
