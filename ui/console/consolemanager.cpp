@@ -143,14 +143,14 @@ ConsoleTab *ConsoleManager::currentConsole() const
     return qobject_cast<ConsoleTab *>(m_tabs->currentWidget());
 }
 
-ConsoleTab *ConsoleManager::openConsole(const ConsoleTarget &target, const QString &sql)
+// A new tab with `sql` in its editor, wired to the docks, its title and the connect dialog.
+ConsoleTab *ConsoleManager::addTab(const QString &sql)
 {
     auto *tab = new ConsoleTab(m_tabs);
     tab->setHistory(m_history.get());
     if (!sql.isEmpty())
         tab->editor()->setPlainText(sql);
-    ++m_created;
-    const int index = m_tabs->addTab(tab, tr("Console"));
+    m_tabs->addTab(tab, tr("Console"));
     connect(tab, &ConsoleTab::titleChanged, this, [this, tab](const QString &title) {
         m_tabs->setTabText(m_tabs->indexOf(tab), tr("SQL: %1").arg(QString(title).replace(QLatin1Char('&'), QLatin1String("&&"))));
     });
@@ -161,6 +161,14 @@ ConsoleTab *ConsoleManager::openConsole(const ConsoleTarget &target, const QStri
     });
     connect(tab, &ConsoleTab::runFinished, m_historyDock, &HistoryDock::reload);
     connect(tab, &ConsoleTab::connectRequested, this, [this, tab] { showConnectDialog(tab); });
+    return tab;
+}
+
+ConsoleTab *ConsoleManager::openConsole(const ConsoleTarget &target, const QString &sql)
+{
+    ConsoleTab *tab = addTab(sql);
+    ++m_created;
+    const int index = m_tabs->indexOf(tab);
     connectTab(tab, target, true);
     m_tabs->setCurrentIndex(index);
     m_schemaDock->show();
@@ -302,20 +310,7 @@ int ConsoleManager::restoreScripts()
         target.backendId = m.value(QStringLiteral("backend")).toString();
         target.dataset = m.value(QStringLiteral("dataset")).toString();
         target.uri = m.value(QStringLiteral("uri")).toString();
-        auto *tab = new ConsoleTab(m_tabs);
-        tab->setHistory(m_history.get());
-        tab->editor()->setPlainText(m.value(QStringLiteral("sql")).toString());
-        m_tabs->addTab(tab, tr("Console"));
-        connect(tab, &ConsoleTab::titleChanged, this, [this, tab](const QString &title) {
-            m_tabs->setTabText(m_tabs->indexOf(tab), tr("SQL: %1").arg(QString(title).replace(QLatin1Char('&'), QLatin1String("&&"))));
-        });
-        connect(tab, &ConsoleTab::status, this, &ConsoleManager::status);
-        connect(tab, &ConsoleTab::schemaChanged, this, [this, tab](const SchemaInfo &schema) {
-            if (tab == currentConsole())
-                m_schemaDock->setSchema(schema, tab->target().label());
-        });
-        connect(tab, &ConsoleTab::runFinished, m_historyDock, &HistoryDock::reload);
-        connect(tab, &ConsoleTab::connectRequested, this, [this, tab] { showConnectDialog(tab); });
+        ConsoleTab *tab = addTab(m.value(QStringLiteral("sql")).toString());
         connectTab(tab, target, false);
     }
     return int(list.size());

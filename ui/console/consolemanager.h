@@ -50,6 +50,7 @@ signals:
     void status(const QString &message);
 
 private:
+    ConsoleTab *addTab(const QString &sql);
     // interactive: may ask for a password; otherwise a missing password leaves the tab unconnected.
     void connectTab(ConsoleTab *tab, const ConsoleTarget &target, bool interactive, const QString &password = {});
     void onCurrentChanged();
