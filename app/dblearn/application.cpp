@@ -33,6 +33,14 @@ namespace {
 constexpr int screenshotDeadlineMs = 30000;
 } // namespace
 
+// DBLEARN_TRACE_STARTUP=1 prints the time since main() at each step of the start-up to stderr.
+void Application::trace(const char *step) const
+{
+    static const bool enabled = qEnvironmentVariableIsSet("DBLEARN_TRACE_STARTUP");
+    if (enabled)
+        std::fprintf(stderr, "dblearn start-up: %6lld ms  %s\n", static_cast<long long>(m_sinceStart.elapsed()), step);
+}
+
 Application::Application(QApplication &app, const QElapsedTimer &sinceStart) : m_app(app), m_sinceStart(sinceStart) {}
 
 Application::~Application()
@@ -72,8 +80,10 @@ int Application::run()
     if (!parseArguments(&exitCode) || !claimSingleInstance(&exitCode))
         return exitCode;
 
+    trace("arguments read");
     m_registry = std::make_unique<BackendRegistry>();
     m_registry->scan();
+    trace("backend plugins scanned");
 
     m_curriculum = std::make_unique<Curriculum>();
     QString error;
@@ -88,7 +98,9 @@ int Application::run()
         return 1;
     }
 
+    trace("curriculum read");
     m_webProfile = std::make_unique<LessonWebProfile>(contentDir);
+    trace("web profile made");
     m_datasets = std::make_unique<DatasetProvider>(
         *m_registry, QStandardPaths::writableLocation(QStandardPaths::CacheLocation),
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/datasets"));
@@ -100,6 +112,7 @@ int Application::run()
         m_progress.reset();
     }
 
+    trace("progress store opened");
     AppServices services;
     services.registry = m_registry.get();
     services.curriculum = m_curriculum.get();
@@ -110,6 +123,7 @@ int Application::run()
     QString searchError;
     if (m_search->build(*m_curriculum, contentDir, &searchError))
         services.search = m_search.get();
+    trace("search index built");
     // The learner's local servers; one still running from an earlier session is used again.
     m_localServers = std::make_unique<LocalServers>();
     for (LocalServer *server : m_localServers->all()) {
@@ -119,7 +133,9 @@ int Application::run()
         }
     }
     services.localServers = m_localServers.get();
+    trace("local servers looked up");
     m_window = std::make_unique<MainWindow>(services);
+    trace("main window made");
     if (!progressNotice.isEmpty())
         m_window->showStatus(QObject::tr("Progress: %1").arg(progressNotice), 15000);
 
@@ -147,6 +163,7 @@ int Application::run()
                          [this](const QString &lesson, const QString &token) { bringForward(lesson, token); });
 
     m_window->show();
+    trace("main window shown");
     bool lessonOpened = false;
     if (!m_lesson.isEmpty()) {
         // PATH or PATH#heading-anchor
@@ -173,6 +190,9 @@ int Application::run()
     } else if (!lessonOpened) {
         QTimer::singleShot(300, m_window.get(), &MainWindow::contentPainted); // the shell alone
     }
+    trace("lesson asked for; event loop starts");
+    QObject::connect(m_window.get(), &MainWindow::contentPainted, m_window.get(), [this] { trace("lesson painted"); },
+                     Qt::SingleShotConnection);
     const int code = m_app.exec();
     m_localServers->stopStarted(); // servers the learner started stop with the application
     return code;

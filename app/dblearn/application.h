@@ -34,6 +34,7 @@ private:
     void scheduleExitWhenReady(MainWindow *window);
     bool claimSingleInstance(int *exitCode);
     void bringForward(const QString &lesson, const QString &activationToken);
+    void trace(const char *step) const;
 
     QApplication &m_app;
     const QElapsedTimer &m_sinceStart;

@@ -27,13 +27,6 @@ QString languageOrDefault(const QString &language)
     return bcp47.match(language).hasMatch() ? language : QStringLiteral("en");
 }
 
-bool hasDiagrams(const QString &body)
-{
-    // <pre class="mermaid"> from the renderer, or a plain ```mermaid fence.
-    static const QRegularExpression re(QStringLiteral(R"(class="[^"]*\bmermaid\b)"));
-    return re.match(body).hasMatch();
-}
-
 bool hasMath(const QString &body)
 {
     // <span class="math inline">, <div class="math display">, ```math fences, md4c's <x-equation>.
@@ -85,7 +78,6 @@ QString LessonPageTemplate::contentSecurityPolicy()
 QByteArray LessonPageTemplate::page(const QString &title, const QString &bodyHtml, const QString &theme,
                                     const QString &language)
 {
-    const bool diagrams = hasDiagrams(bodyHtml);
     const bool math = hasMath(bodyHtml);
 
     QString head;
@@ -98,8 +90,7 @@ QByteArray LessonPageTemplate::page(const QString &title, const QString &bodyHtm
             + script(QStringLiteral("vendor/highlight/languages/dockerfile.min.js"));
     if (math)
         head += script(QStringLiteral("vendor/katex/katex.min.js"));
-    if (diagrams)
-        head += script(QStringLiteral("vendor/mermaid/mermaid.min.js"));
+    // Never mermaid (3.5 MB of script) in the head: lesson.js loads it once the text is shown.
     head += bridgeScripts() + script(QStringLiteral("app/lesson.js"));
 
     const QString body = QLatin1String("<main class=\"lesson\" id=\"lesson\">\n") + bodyHtml

@@ -21,7 +21,16 @@
  *       question: 0-based index of the question in the quiz block (0 when it holds one);
  *       options: 0-based positions of the chosen options. In the result, options may be given by
  *       position or by the renderer's data-option id ("a", "b", ...).
- *   pageReady()                            once the page is highlighted, typeset and drawn
+ *   pageReady(generation)                  once the lesson's text, code and math are on the page
+ *   diagramsDrawn(generation)              once its diagrams are drawn too (after pageReady)
+ *       generation: 0 for a lesson the page was loaded with, else the one its lessonDelivered carried.
+ * From the app:
+ *   lessonDelivered(json {generation, url, title, html, anchor})
+ *       Another lesson, shown in this page without a new page load: the page keeps its scripts,
+ *       its libraries and its drawn diagrams. html is the renderer's output for <main id="lesson">,
+ *       the same markup a page load would carry. url is the lesson's own dblearn://lesson/ URL:
+ *       its relative links and images are resolved against it before they go in (the page keeps
+ *       the URL it was loaded with; a dblearn: page may change only its fragment).
  * Methods the app does not offer leave their buttons disabled.
  */
 (function () {
@@ -46,6 +55,8 @@
     const editorSelector = 'textarea.exercise-editor, textarea.exercise-answer';
     let bridge = null;
     let readySent = false;
+    let diagramsSent = false;
+    let generation = 0; // of the lesson on the page; see lessonDelivered
     const runTimers = new Map();
 
     function start() {
@@ -64,18 +75,22 @@
             connectSignal('exerciseResult', onExerciseResult);
             connectSignal('solutionRevealed', onSolutionRevealed);
             connectSignal('quizResult', onQuizResult);
+            connectSignal('lessonDelivered', onLessonDelivered);
             document.addEventListener('click', onClick);
             document.addEventListener('keydown', onKeyDown);
+            // lesson.js sends these once per lesson: for the page's first lesson and for each one
+            // delivered after it.
+            document.addEventListener('dblearn:decorated', enableControls);
+            document.addEventListener('dblearn:rendered', sendReady);
+            document.addEventListener('dblearn:diagrams-drawn', sendDiagramsDrawn);
             root.dataset.bridge = 'connected';
 
             if (root.dataset.decorated === 'true')
                 enableControls();
-            else
-                document.addEventListener('dblearn:decorated', enableControls, { once: true });
             if (root.dataset.rendered === 'true')
                 sendReady();
-            else
-                document.addEventListener('dblearn:rendered', sendReady, { once: true });
+            if (root.dataset.diagrams === 'drawn')
+                sendDiagramsDrawn();
         });
     }
 
@@ -99,7 +114,59 @@
         if (readySent)
             return;
         readySent = true;
-        call('pageReady');
+        call('pageReady', generation);
+    }
+
+    function sendDiagramsDrawn() {
+        if (diagramsSent)
+            return;
+        diagramsSent = true;
+        call('diagramsDrawn', generation);
+    }
+
+    // The app's next lesson, put in place of the current one. lesson.js (in the page's world) then
+    // decorates, highlights, typesets and draws it, as after a page load.
+    function onLessonDelivered(json) {
+        const lesson = parse(json);
+        const main = document.getElementById('lesson');
+        if (!main || typeof lesson.html !== 'string' || !Number.isInteger(lesson.generation))
+            return;
+        let base = null;
+        try {
+            base = new URL(String(lesson.url));
+        } catch (e) {
+            return;
+        }
+        // Parsed inert (a template's images do not load, nothing runs), then made absolute.
+        const template = document.createElement('template');
+        template.innerHTML = lesson.html;
+        for (const el of template.content.querySelectorAll('[href], [src]')) {
+            for (const name of ['href', 'src']) {
+                const value = el.getAttribute(name);
+                if (value === null || value.startsWith('#'))
+                    continue;
+                try {
+                    el.setAttribute(name, new URL(value, base).href);
+                } catch (e) {
+                    el.removeAttribute(name);
+                }
+            }
+        }
+        const root = document.documentElement;
+        for (const timer of runTimers.values())
+            clearTimeout(timer);
+        runTimers.clear();
+        generation = lesson.generation;
+        readySent = false;
+        diagramsSent = false;
+        document.title = typeof lesson.title === 'string' ? lesson.title : '';
+        root.dataset.decorated = 'false';
+        root.dataset.rendered = 'false';
+        root.dataset.diagrams = 'pending';
+        root.dataset.anchor = typeof lesson.anchor === 'string' ? lesson.anchor : '';
+        main.replaceChildren(template.content);
+        window.scrollTo(0, 0);
+        document.dispatchEvent(new CustomEvent('dblearn:lesson-replaced'));
     }
 
     function enableControls() {

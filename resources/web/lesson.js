@@ -3,11 +3,16 @@
  * Runs in the page's main world, in Qt WebEngine's Chromium (Qt 6.4: Chromium 102), as a classic
  * script: no modules, nothing newer than ES2021. It never talks to the app itself; lesson-bridge.js
  * does, from whichever JavaScript world holds the web channel. The two meet in the DOM:
- *   - this script adds the controls and marks <html data-decorated="true">, then highlights code,
- *     typesets math and draws diagrams, and marks <html data-rendered="true">, each with a
- *     "dblearn:decorated" / "dblearn:rendered" event on document;
+ *   - this script adds the controls and marks <html data-decorated="true">, then highlights code
+ *     and typesets math and marks <html data-rendered="true">, then draws the diagrams and marks
+ *     <html data-diagrams="drawn">, each with a "dblearn:decorated" / "dblearn:rendered" /
+ *     "dblearn:diagrams-drawn" event on document. Diagrams come last: the text is readable at
+ *     once, and mermaid (3.5 MB of script) is loaded only when a lesson has a diagram;
  *   - lesson-bridge.js enables the controls that need the app, calls the app on real clicks, and
- *     writes the results into the page; it sends "dblearn:content-added" for code it inserted.
+ *     writes the results into the page; it sends "dblearn:content-added" for code it inserted;
+ *   - for the app's next lesson, lesson-bridge.js replaces <main id="lesson"> and sends
+ *     "dblearn:lesson-replaced" (the anchor to show in <html data-anchor>); this script then does
+ *     all of the above again, with the libraries it already has and the diagrams it already drew.
  * Every library is optional: without highlight.js, KaTeX or mermaid the page shows plain code, TeX
  * source or diagram source; without the bridge the buttons that need the app stay disabled.
  *
@@ -50,10 +55,15 @@
 
     const root = document.documentElement;
     const editorSelector = 'textarea.exercise-editor, textarea.exercise-answer';
+    const webRoot = 'dblearn://web/';
     const mermaidSources = new Map(); // <pre class="mermaid"> → its diagram source
+    const drawnDiagrams = new Map(); // theme + source → mermaid's SVG, for diagrams seen before
+    const maxDrawnDiagrams = 300;
     let renderCount = 0; // unique ids for mermaid renders
     let diagramsQueue = Promise.resolve();
-    let pendingAnchor = null; // scrolled to again once diagrams and math have settled
+    let lessonCount = 0; // lessons shown by this page; a newer one stops the drawing for an older
+    let pendingAnchor = null; // scrolled to again once diagrams have settled
+    let anchorScroll = null; // where scrolling to pendingAnchor left the page
 
     const engineNames = {
         sqlite: 'SQLite',
@@ -411,6 +421,63 @@
         }
     }
 
+    /* ---------- Libraries a lesson needs ---------- */
+
+    // Each library is fetched once per page, from the app's own scheme (the page's policy allows
+    // no other). A page load brings highlight.js, and KaTeX when the lesson has math, in its head;
+    // a lesson delivered later asks for what is still missing. Mermaid always comes this way.
+    const loading = new Map(); // URL → Promise
+
+    function loadOnce(url, make) {
+        if (!loading.has(url)) {
+            loading.set(url, new Promise(function (resolve, reject) {
+                const el = make(url);
+                el.addEventListener('load', function () { resolve(); }, { once: true });
+                el.addEventListener('error', function () { reject(new Error('could not load ' + url)); }, { once: true });
+                document.head.appendChild(el);
+            }));
+        }
+        return loading.get(url);
+    }
+
+    function loadScript(path) {
+        return loadOnce(webRoot + path, function (url) {
+            const script = document.createElement('script');
+            script.src = url;
+            script.async = false; // in the order asked for: a language after highlight.js
+            return script;
+        });
+    }
+
+    function loadStylesheet(path) {
+        return loadOnce(webRoot + path, function (url) {
+            const link = document.createElement('link');
+            link.rel = 'stylesheet';
+            link.href = url;
+            return link;
+        });
+    }
+
+    function pageLoaded() {
+        if (document.readyState === 'complete')
+            return Promise.resolve();
+        return new Promise(function (resolve) { window.addEventListener('load', resolve, { once: true }); });
+    }
+
+    async function ensureHighlighter() {
+        if (window.hljs || !document.querySelector('pre > code[class*="language-"]'))
+            return;
+        await Promise.all([loadScript('vendor/highlight/highlight.min.js'),
+            loadScript('vendor/highlight/languages/pgsql.min.js'),
+            loadScript('vendor/highlight/languages/dockerfile.min.js')]);
+    }
+
+    async function ensureMath() {
+        if (window.katex || !document.querySelector('.math.inline, .math.display'))
+            return;
+        await Promise.all([loadStylesheet('vendor/katex/katex.min.css'), loadScript('vendor/katex/katex.min.js')]);
+    }
+
     /* ---------- Diagrams ---------- */
 
     function mermaidConfig() {
@@ -426,27 +493,61 @@
         };
     }
 
-    async function renderDiagram(pre) {
+    function sourceOf(pre) {
         if (!mermaidSources.has(pre))
             mermaidSources.set(pre, pre.textContent);
-        const source = mermaidSources.get(pre);
+        return mermaidSources.get(pre);
+    }
+
+    function diagramKey(source) {
+        return (root.dataset.theme === 'dark' ? 'dark' : 'light') + '\n' + source;
+    }
+
+    function showDiagram(pre, svg) {
+        // mermaid's own output, sanitised by it under securityLevel 'strict'.
+        pre.innerHTML = svg;
+        pre.classList.add('is-rendered');
+        pre.classList.remove('has-error');
+        pre.removeAttribute('aria-busy');
+        const drawn = pre.querySelector('svg');
+        if (drawn) {
+            drawn.setAttribute('role', 'img');
+            if (!drawn.getAttribute('aria-label'))
+                drawn.setAttribute('aria-label', 'Diagram');
+        }
+    }
+
+    // Diagrams drawn before, in this theme (in an earlier lesson, or this one seen before), go in
+    // at once, before the lesson is shown.
+    function placeDrawnDiagrams() {
+        for (const pre of document.querySelectorAll('pre.mermaid:not(.is-rendered)')) {
+            const svg = drawnDiagrams.get(diagramKey(sourceOf(pre)));
+            if (svg !== undefined)
+                showDiagram(pre, svg);
+        }
+    }
+
+    async function renderDiagram(pre) {
+        const source = sourceOf(pre);
+        const key = diagramKey(source);
+        if (drawnDiagrams.has(key)) {
+            showDiagram(pre, drawnDiagrams.get(key));
+            return;
+        }
         const id = 'dblearn-diagram-' + ++renderCount;
         try {
             const result = await window.mermaid.render(id, source);
-            // mermaid's own output, sanitised by it under securityLevel 'strict'.
-            pre.innerHTML = result.svg;
+            if (drawnDiagrams.size >= maxDrawnDiagrams)
+                drawnDiagrams.delete(drawnDiagrams.keys().next().value);
+            drawnDiagrams.set(key, result.svg);
+            if (!pre.isConnected)
+                return; // its lesson was replaced while it was drawn
+            showDiagram(pre, result.svg);
             if (typeof result.bindFunctions === 'function')
                 result.bindFunctions(pre);
-            pre.classList.add('is-rendered');
-            pre.classList.remove('has-error');
-            pre.removeAttribute('aria-busy');
-            const svg = pre.querySelector('svg');
-            if (svg) {
-                svg.setAttribute('role', 'img');
-                if (!svg.getAttribute('aria-label'))
-                    svg.setAttribute('aria-label', 'Diagram');
-            }
         } catch (e) {
+            if (!pre.isConnected)
+                return;
             pre.classList.remove('is-rendered');
             pre.classList.add('has-error');
             pre.textContent = '';
@@ -461,19 +562,43 @@
         }
     }
 
-    function renderDiagrams() {
+    // Draws every diagram of the lesson on the page (all of them again after a theme change),
+    // one after another; a lesson that replaced this one stops the rest.
+    function renderDiagrams(lesson) {
         const diagrams = Array.from(document.querySelectorAll('pre.mermaid'));
-        if (!diagrams.length || !window.mermaid)
-            return Promise.resolve();
+        if (!diagrams.length)
+            return diagramsQueue;
         diagramsQueue = diagramsQueue.then(async function () {
+            if (lesson !== lessonCount)
+                return;
+            if (!window.mermaid) {
+                for (const pre of diagrams)
+                    pre.setAttribute('aria-busy', 'true');
+                await pageLoaded(); // mermaid's script would hold back the page's load event
+                try {
+                    await loadScript('vendor/mermaid/mermaid.min.js');
+                } catch (e) {
+                    console.error('dblearn: ' + e.message + '; diagrams stay as text');
+                }
+                if (!window.mermaid) {
+                    for (const pre of diagrams)
+                        pre.removeAttribute('aria-busy');
+                    return;
+                }
+            }
             try {
                 window.mermaid.initialize(mermaidConfig());
             } catch (e) {
                 console.error('dblearn: mermaid.initialize failed: ' + e.message);
                 return;
             }
-            for (const pre of diagrams)
+            for (const pre of diagrams) {
+                if (lesson !== lessonCount)
+                    return;
                 await renderDiagram(pre);
+            }
+        }).catch(function (e) {
+            console.error('dblearn: diagrams failed: ' + (e && e.message ? e.message : e));
         });
         return diagramsQueue;
     }
@@ -559,9 +684,22 @@
         target.classList.remove('is-target');
         void target.offsetWidth; // restart the highlight animation
         target.classList.add('is-target');
-        if (root.dataset.rendered !== 'true')
-            pendingAnchor = id;
+        if (root.dataset.diagrams !== 'drawn') {
+            pendingAnchor = id; // diagrams drawn above it will move it down
+            anchorScroll = window.scrollY;
+        }
         return true;
+    }
+
+    // Back to the anchor once the diagrams are drawn, unless the learner has scrolled since.
+    function settleAnchor() {
+        const id = pendingAnchor;
+        pendingAnchor = null;
+        if (!id || window.scrollY !== anchorScroll)
+            return;
+        const target = document.getElementById(id);
+        if (target)
+            target.scrollIntoView({ block: 'start' });
     }
 
     function setTheme(name) {
@@ -570,7 +708,7 @@
             return theme;
         root.dataset.theme = theme;
         if (window.mermaid && mermaidSources.size)
-            renderDiagrams();
+            renderDiagrams(lessonCount);
         return theme;
     }
 
@@ -583,7 +721,40 @@
 
     /* ---------- Start ---------- */
 
-    async function start() {
+    // Shows the lesson in <main id="lesson">: the page's first, or one lesson-bridge.js put there.
+    async function showLesson() {
+        const lesson = ++lessonCount;
+        pendingAnchor = null;
+        mermaidSources.clear();
+        root.dataset.diagrams = 'pending';
+        decorate();
+        placeDrawnDiagrams();
+        try {
+            await Promise.all([ensureHighlighter(), ensureMath()]);
+        } catch (e) {
+            console.error('dblearn: ' + e.message);
+        }
+        if (lesson !== lessonCount)
+            return;
+        safely('highlighting', function () { highlightWithin(document); });
+        safely('math', renderMath);
+
+        root.dataset.rendered = 'true';
+        const anchor = root.dataset.anchor || (lesson === 1 && location.hash ? location.hash.slice(1) : '');
+        delete root.dataset.anchor;
+        if (anchor)
+            scrollToHeading(anchor);
+        document.dispatchEvent(new CustomEvent('dblearn:rendered'));
+
+        await renderDiagrams(lesson);
+        if (lesson !== lessonCount)
+            return;
+        root.dataset.diagrams = 'drawn';
+        settleAnchor();
+        document.dispatchEvent(new CustomEvent('dblearn:diagrams-drawn'));
+    }
+
+    function start() {
         document.addEventListener('click', onLocalClick);
         // Code that lesson-bridge.js inserts (a revealed solution) is highlighted here, where
         // highlight.js lives.
@@ -591,22 +762,8 @@
             const scope = event.target instanceof Element ? event.target : document;
             safely('highlighting', function () { highlightWithin(scope); });
         });
-
-        decorate();
-        safely('highlighting', function () { highlightWithin(document); });
-        safely('math', renderMath);
-        try {
-            await renderDiagrams();
-        } catch (e) {
-            console.error('dblearn: diagrams failed: ' + e.message);
-        }
-
-        root.dataset.rendered = 'true';
-        const anchor = pendingAnchor || (location.hash ? location.hash.slice(1) : '');
-        pendingAnchor = null;
-        if (anchor)
-            scrollToHeading(anchor);
-        document.dispatchEvent(new CustomEvent('dblearn:rendered'));
+        document.addEventListener('dblearn:lesson-replaced', function () { showLesson(); });
+        showLesson();
     }
 
     if (document.readyState === 'loading')

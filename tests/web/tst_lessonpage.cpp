@@ -120,12 +120,18 @@ class FakeBridge final : public QObject
 public:
     QStringList calls;
     bool ready = false;
+    bool drawn = false;
 
 public slots:
-    void pageReady()
+    void pageReady(int generation)
     {
         ready = true;
-        calls.append(QStringLiteral("pageReady"));
+        calls.append(QStringLiteral("pageReady %1").arg(generation));
+    }
+    void diagramsDrawn(int generation)
+    {
+        drawn = true;
+        calls.append(QStringLiteral("diagramsDrawn %1").arg(generation));
     }
     void runSnippet(const QString &id)
     {
@@ -195,6 +201,7 @@ private:
         m_handler.theme = theme;
         m_bridge.calls.clear();
         m_bridge.ready = false;
+        m_bridge.drawn = false;
         m_page->errors.clear();
         m_interceptor.blocked.clear();
         m_page->setUrl(QUrl(QStringLiteral("dblearn://lesson/test-%1.md").arg(++m_loads)));
@@ -295,6 +302,9 @@ private slots:
                                     "<pre class=\"mermaid\">erDiagram\n  A ||--o{ B : has</pre>\n"
                                     "<pre class=\"mermaid\">not a diagram</pre>\n")));
         QCOMPARE(js(QStringLiteral("document.documentElement.dataset.rendered")).toString(), QStringLiteral("true"));
+        // Diagrams are drawn after the page is ready: mermaid is loaded only then.
+        QVERIFY(QTest::qWaitFor([this] { return m_bridge.drawn; }, 20000));
+        QCOMPARE(js(QStringLiteral("document.documentElement.dataset.diagrams")).toString(), QStringLiteral("drawn"));
         QCOMPARE(js(QStringLiteral("document.querySelectorAll('code.hljs').length")).toInt(), 2);
         QVERIFY(js(QStringLiteral("document.querySelectorAll('.hljs-keyword').length")).toInt() >= 3);
         QCOMPARE(js(QStringLiteral("document.querySelectorAll('.math.is-rendered .katex').length")).toInt(), 2);
@@ -327,7 +337,7 @@ private slots:
         js(QStringLiteral("document.querySelector('.snippet-run').click();"
                           "document.querySelector('.quiz-option').click(); true"));
         QTest::qWait(300);
-        QCOMPARE(m_bridge.calls, QStringList{QStringLiteral("pageReady")});
+        QCOMPARE(m_bridge.calls, (QStringList{QStringLiteral("pageReady 0"), QStringLiteral("diagramsDrawn 0")}));
     }
 
     void runsSnippetsAndShowsResultsAsText()

@@ -22,9 +22,14 @@ bool LessonBridge::isValidId(const QString &id)
     return true;
 }
 
-void LessonBridge::pageReady()
+void LessonBridge::pageReady(int generation)
 {
-    emit pageReadyReported();
+    emit pageReadyReported(generation);
+}
+
+void LessonBridge::diagramsDrawn(int generation)
+{
+    emit diagramsDrawnReported(generation);
 }
 
 void LessonBridge::runSnippet(const QString &snippetId)

@@ -19,7 +19,8 @@ public:
     static constexpr int maxAnswerLength = 100000; // characters of a learner's SQL
 
 public slots:
-    void pageReady();
+    void pageReady(int generation);
+    void diagramsDrawn(int generation);
     void runSnippet(const QString &snippetId);
     void openInConsole(const QString &snippetId);
     void openWorksheet(const QString &templateId);
@@ -33,9 +34,12 @@ signals:
     void exerciseResult(const QString &exerciseId, const QString &json);
     void solutionRevealed(const QString &exerciseId, const QString &sql);
     void quizResult(const QString &quizId, int question, const QString &json);
+    // The next lesson, shown without a page load: {generation, url, title, html, anchor}.
+    void lessonDelivered(const QString &json);
 
     // To the app (already validated):
-    void pageReadyReported();
+    void pageReadyReported(int generation);
+    void diagramsDrawnReported(int generation);
     void runSnippetRequested(const QString &snippetId);
     void openInConsoleRequested(const QString &snippetId);
     void openWorksheetRequested(const QString &templateId);

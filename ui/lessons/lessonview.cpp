@@ -6,6 +6,8 @@
 #include "lessonwebprofile.h"
 #include "requestinterceptor.h"
 
+#include "lessons/lessonlibrary.h"
+#include "lessons/renderedlesson.h"
 #include "support/apppaths.h"
 
 #include <QChildEvent>
@@ -15,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QShortcut>
@@ -100,6 +103,8 @@ LessonView::LessonView(LessonWebProfile *profile, QWidget *parent) : QWidget(par
     layout->addWidget(m_errorLabel);
 
     connect(m_page, &QWebEnginePage::loadFinished, this, &LessonView::onLoadFinished);
+    // Any page load, ours or not, replaces the page lessons were delivered to.
+    connect(m_page, &QWebEnginePage::loadStarted, this, [this] { m_pageLive = false; });
     connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
             [this](QWebEnginePage::RenderProcessTerminationStatus status, int exitCode) {
                 onRenderProcessTerminated(int(status), exitCode);
@@ -112,7 +117,11 @@ LessonView::LessonView(LessonWebProfile *profile, QWidget *parent) : QWidget(par
     connect(m_page, &LessonPage::navigationRefused, this, [this](const QUrl &url) {
         emit statusMessage(tr("Blocked a link to %1").arg(url.toDisplayString(QUrl::RemoveUserInfo)));
     });
-    connect(m_bridge, &LessonBridge::pageReadyReported, this, &LessonView::markPainted);
+    connect(m_bridge, &LessonBridge::pageReadyReported, this, &LessonView::onPageReady);
+    connect(m_bridge, &LessonBridge::diagramsDrawnReported, this, [this](int generation) {
+        if (generation == m_delivery)
+            emit lessonDiagramsDrawn(m_lessonPath);
+    });
 }
 
 LessonView::~LessonView() = default;
@@ -179,6 +188,11 @@ void LessonView::load()
     m_painted = false;
     m_errorLabel->hide();
     m_view->show();
+    if (m_pageLive && deliver())
+        return;
+    m_pageLive = false;
+    m_delivery = 0;
+    m_loadingErrorPage = !m_profile->library()->lesson(m_lessonPath).ok;
     QUrl url = LessonSchemeHandler::lessonUrl(m_lessonPath);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("theme"), m_dark ? QStringLiteral("dark") : QStringLiteral("light"));
@@ -186,6 +200,41 @@ void LessonView::load()
     if (!m_anchor.isEmpty())
         url.setFragment(m_anchor);
     m_view->setUrl(url);
+}
+
+bool LessonView::deliver()
+{
+    const RenderedLesson &lesson = m_profile->library()->lesson(m_lessonPath);
+    if (!lesson.ok)
+        return false; // its error page comes with a page load
+    m_delivery = m_loadGeneration;
+    const QJsonObject json{
+        {QStringLiteral("generation"), m_delivery},
+        {QStringLiteral("url"), LessonSchemeHandler::lessonUrl(m_lessonPath).toString(QUrl::FullyEncoded)},
+        {QStringLiteral("title"), lesson.title},
+        {QStringLiteral("html"), lesson.bodyHtml},
+        {QStringLiteral("anchor"), m_anchor},
+    };
+    emit m_bridge->lessonDelivered(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+    emit lessonLoaded(m_lessonPath, true);
+    // A page that does not answer in time gets the lesson by a page load after all.
+    const int generation = m_loadGeneration;
+    QTimer::singleShot(paintFallbackMs, this, [this, generation] {
+        if (m_loadGeneration != generation || m_painted)
+            return;
+        qWarning("the lesson page did not show %s in time; loading it anew", qPrintable(m_lessonPath));
+        m_pageLive = false;
+        load();
+    });
+    return true;
+}
+
+void LessonView::onPageReady(int generation)
+{
+    if (generation != m_delivery)
+        return; // from a lesson the page showed before
+    m_pageLive = !m_loadingErrorPage;
+    markPainted();
 }
 
 QString LessonView::errorText() const
@@ -278,6 +327,7 @@ void LessonView::markPainted()
 
 void LessonView::onRenderProcessTerminated(int status, int exitCode)
 {
+    m_pageLive = false; // a new renderer starts from a page load
     if (status == QWebEnginePage::NormalTerminationStatus)
         return;
     if (m_crashReloads < maxCrashReloads && !m_lessonPath.isEmpty()) {

@@ -13,7 +13,9 @@ class LessonBridge;
 class LessonPage;
 class LessonWebProfile;
 
-// Shows one lesson at a time in a locked-down web view, with zoom and crash recovery.
+// Shows one lesson at a time in a locked-down web view, with zoom and crash recovery. The first
+// lesson loads the page; each next one is delivered into that page through the bridge, so its
+// libraries (highlight.js, KaTeX, mermaid) and the diagrams it drew stay loaded.
 class LessonView final : public QWidget
 {
     Q_OBJECT
@@ -40,8 +42,10 @@ public:
 
 signals:
     void lessonLoaded(const QString &lessonPath, bool ok);
-    // The page finished highlighting, diagrams and math (or failed to load): it is on screen.
+    // The lesson's text, code and math are on screen (or its page failed to load).
     void lessonPainted(const QString &lessonPath);
+    // Its diagrams are drawn too (mermaid draws them after the lesson is painted).
+    void lessonDiagramsDrawn(const QString &lessonPath);
     void lessonLinkActivated(const QString &lessonPath, const QString &anchor);
     void statusMessage(const QString &message);
 
@@ -50,6 +54,8 @@ protected:
 
 private:
     void load();
+    bool deliver();
+    void onPageReady(int generation);
     void installBridgeScript();
     void onLoadFinished(bool ok);
     void onRenderProcessTerminated(int status, int exitCode);
@@ -71,6 +77,11 @@ private:
     bool m_painted = false;
     int m_crashReloads = 0;
     int m_loadGeneration = 0; // which load() a delayed "painted" fallback belongs to
+    // A lesson page whose scripts have answered: the next lesson is delivered to it through the
+    // bridge instead of a new page load, which would parse every library again.
+    bool m_pageLive = false;
+    bool m_loadingErrorPage = false; // the page being loaded is an error page: never delivered to
+    int m_delivery = 0; // generation of the lesson delivered to the page; 0 after a page load
 };
 
 } // namespace dblearn
