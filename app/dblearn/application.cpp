@@ -22,6 +22,7 @@
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
 #include <QTimer>
 
 #include <cstdio>
@@ -45,6 +46,10 @@ Application::Application(QApplication &app, const QElapsedTimer &sinceStart) : m
 
 Application::~Application()
 {
+    if (m_searchBuild) {
+        m_searchBuild->wait(); // it writes into m_search
+        delete m_searchBuild;
+    }
     m_window.reset(); // views before the web profile and services they use
     m_webProfile.reset();
     m_progress.reset();
@@ -112,18 +117,13 @@ int Application::run()
         m_progress.reset();
     }
 
-    trace("progress store opened");
     AppServices services;
     services.registry = m_registry.get();
     services.curriculum = m_curriculum.get();
     services.webProfile = m_webProfile.get();
     services.datasets = m_datasets.get();
     services.progress = m_progress.get();
-    m_search = std::make_unique<LessonSearchIndex>();
-    QString searchError;
-    if (m_search->build(*m_curriculum, contentDir, &searchError))
-        services.search = m_search.get();
-    trace("search index built");
+    trace("progress store opened");
     // The learner's local servers; one still running from an earlier session is used again.
     m_localServers = std::make_unique<LocalServers>();
     for (LocalServer *server : m_localServers->all()) {
@@ -138,6 +138,7 @@ int Application::run()
     trace("main window made");
     if (!progressNotice.isEmpty())
         m_window->showStatus(QObject::tr("Progress: %1").arg(progressNotice), 15000);
+    buildSearchIndex(contentDir);
 
     if (!m_worksheet.isEmpty()) {
         Worksheet probe;
@@ -196,6 +197,27 @@ int Application::run()
     const int code = m_app.exec();
     m_localServers->stopStarted(); // servers the learner started stop with the application
     return code;
+}
+
+// The full-text index of every lesson takes a few hundred milliseconds: it is built on a thread of
+// its own while the window comes up, and handed to the window when done. Until then the
+// curriculum's filter matches lesson titles.
+void Application::buildSearchIndex(const QString &contentDir)
+{
+    m_search = std::make_unique<LessonSearchIndex>();
+    auto error = std::make_shared<QString>();
+    auto built = std::make_shared<bool>(false);
+    m_searchBuild = QThread::create([this, contentDir, error, built] {
+        *built = m_search->build(*m_curriculum, contentDir, error.get());
+    });
+    QObject::connect(m_searchBuild, &QThread::finished, m_window.get(), [this, error, built] {
+        trace("search index built");
+        if (*built)
+            m_window->setSearchIndex(m_search.get());
+        else
+            m_window->showStatus(QObject::tr("Search is not available: %1").arg(*error), 15000);
+    });
+    m_searchBuild->start(QThread::LowPriority);
 }
 
 // One DB Learn per user: a second start hands its lesson to the running one and exits, instead of

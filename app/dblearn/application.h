@@ -6,6 +6,7 @@
 #include <memory>
 
 class QApplication;
+class QThread;
 
 namespace dblearn {
 
@@ -35,6 +36,7 @@ private:
     bool claimSingleInstance(int *exitCode);
     void bringForward(const QString &lesson, const QString &activationToken);
     void trace(const char *step) const;
+    void buildSearchIndex(const QString &contentDir);
 
     QApplication &m_app;
     const QElapsedTimer &m_sinceStart;
@@ -50,6 +52,7 @@ private:
     std::unique_ptr<DatasetProvider> m_datasets;
     std::unique_ptr<ProgressStore> m_progress;
     std::unique_ptr<LessonSearchIndex> m_search;
+    QThread *m_searchBuild = nullptr; // builds m_search while the window comes up
     std::unique_ptr<LocalServers> m_localServers;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<SingleInstance> m_instance;

@@ -70,7 +70,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_curriculumDock, &CurriculumDock::lessonActivated, this,
             [this](const QString &path, const QString &anchor) { openLesson(path, anchor); });
     if (services.search)
-        m_curriculumDock->setSearchIndex(services.search);
+        setSearchIndex(services.search);
 
     m_contentsDock = new LessonContentsDock(this);
     addDockWidget(Qt::RightDockWidgetArea, m_contentsDock);
@@ -387,6 +387,11 @@ void MainWindow::createMenus()
     help->addAction(m_aboutQtAction);
 }
 
+void MainWindow::setSearchIndex(const LessonSearchIndex *index)
+{
+    m_curriculumDock->setSearchIndex(index);
+}
+
 void MainWindow::showGettingStarted()
 {
     if (!m_gettingStartedPage) {
@@ -412,12 +417,13 @@ void MainWindow::goToLesson(const QString &lessonPath, const QString &anchor, bo
     if (recordHistory)
         m_history.visit(lessonPath);
     recordTimeSpent();
+    // The page first: the web engine works on it while the rest (a progress commit among it) is done.
+    m_lessonView->showLesson(lessonPath, anchor);
     m_notesDock->setLesson(lessonPath);
     if (m_services.progress) {
         m_services.progress->markOpened(lessonPath);
         m_readTimer->start();
     }
-    m_lessonView->showLesson(lessonPath, anchor);
     m_tabs->setCurrentWidget(m_lessonView);
     m_curriculumDock->selectLesson(lessonPath);
     QSettings().setValue(keyLastLesson, lessonPath);

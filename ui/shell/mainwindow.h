@@ -45,6 +45,8 @@ public:
     QWidget *openWorksheetTemplate(const QString &templateId);
     ConsoleManager *console() const { return m_console; }
     void showGettingStarted(); // Help → Getting Started
+    // Full-text search in the curriculum dock, once its index is built (titles filter until then).
+    void setSearchIndex(const LessonSearchIndex *index);
 
 signals:
     // The open lesson is on screen (or the shell alone, when no lesson is open).
