@@ -83,7 +83,9 @@ public:
     // order (API 1.2). Each value goes in by its kind: NULL, integers, reals and booleans as such,
     // blobs as bytes, and the text-like kinds (Text, Decimal, Date, DateTime, ...) as the column
     // would take the same value written as a literal: a Decimal such as 19.99 as a number, a
-    // DateTime such as 2024-05-01 12:00:00 as a string. Names are quoted by the plugin.
+    // DateTime such as 2024-05-01 12:00:00 as a string. (SQLite binds a Decimal as text: numeric
+    // columns convert it as they would the literal; a TEXT column keeps "20.00" as given.)
+    // Names are quoted by the plugin.
     // Returns ok with rowsAffected = rows.rowCount(), or the first error; rows before it may remain
     // unless a transaction is rolled back, and callers inserting many rows open one first.
     // SQLite binds the rows to one prepared statement; the server backends send multi-row INSERTs.
