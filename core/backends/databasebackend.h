@@ -78,6 +78,18 @@ public:
     // only at the end of the result (MariaDB's warnings of a SELECT, PostgreSQL notices raised
     // per row). Called after finish(); returns each message once. (API 1.1)
     virtual QStringList takeMessages() = 0;
+
+    // Inserts every row of `rows` into `table`, one value per column named in `columns`, in that
+    // order (API 1.2). Each value goes in by its kind: NULL, integers, reals and booleans as such,
+    // blobs as bytes, and the text-like kinds (Text, Decimal, Date, DateTime, ...) as the column
+    // would take the same value written as a literal: a Decimal such as 19.99 as a number, a
+    // DateTime such as 2024-05-01 12:00:00 as a string. (SQLite binds a Decimal as text: numeric
+    // columns convert it as they would the literal; a TEXT column keeps "20.00" as given.)
+    // Names are quoted by the plugin.
+    // Returns ok with rowsAffected = rows.rowCount(), or the first error; rows before it may remain
+    // unless a transaction is rolled back, and callers inserting many rows open one first.
+    // SQLite binds the rows to one prepared statement; the server backends send multi-row INSERTs.
+    virtual StatementStatus insertRows(const QString &table, const QStringList &columns, const RowBatch &rows) = 0;
 };
 
 // The factory a plugin exports.
@@ -90,9 +102,9 @@ public:
 
 // The API version in the IID and in the metadata's "apiVersion" must match exactly.
 inline constexpr int BackendApiMajor = 1;
-inline constexpr int BackendApiMinor = 1;
+inline constexpr int BackendApiMinor = 2;
 
 } // namespace dblearn
 
-#define DBLEARN_BACKEND_IID "org.dblearn.DatabaseBackend/1.1"
+#define DBLEARN_BACKEND_IID "org.dblearn.DatabaseBackend/1.2"
 Q_DECLARE_INTERFACE(dblearn::DatabaseBackend, DBLEARN_BACKEND_IID)

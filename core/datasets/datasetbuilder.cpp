@@ -1,9 +1,9 @@
 #include "datasets/datasetbuilder.h"
 
 #include "backends/databasebackend.h"
+#include "datasets/batchinsertwriter.h"
 #include "datasets/datasetgenerator.h"
 #include "datasets/sqldialect.h"
-#include "datasets/sqlinsertwriter.h"
 
 #include <memory>
 #include <vector>
@@ -29,12 +29,11 @@ public:
 class WriterSet final : public DatasetSink
 {
 public:
-    WriterSet(DatabaseConnection &connection, const SqlDialect &dialect, const DatasetGenerator &generator,
-              SqlInsertContext *context)
+    WriterSet(DatabaseConnection &connection, const DatasetGenerator &generator, InsertContext *context)
         : m_context(context)
     {
         for (const TableSpec &table : generator.tables())
-            m_writers.push_back(std::make_unique<SqlInsertWriter>(connection, dialect, table, context));
+            m_writers.push_back(std::make_unique<BatchInsertWriter>(connection, table, context));
         // Rows of earlier tables (parents) always reach the database before rows of later ones.
         for (size_t i = 1; i < m_writers.size(); ++i) {
             m_writers[i]->setBeforeFlush([this, i] {
@@ -69,12 +68,12 @@ public:
         return true;
     }
 
-    const std::vector<std::unique_ptr<SqlInsertWriter>> &writers() const { return m_writers; }
+    const std::vector<std::unique_ptr<BatchInsertWriter>> &writers() const { return m_writers; }
 
 private:
-    SqlInsertContext *m_context;
+    InsertContext *m_context;
     UnknownTableWriter m_unknown;
-    std::vector<std::unique_ptr<SqlInsertWriter>> m_writers;
+    std::vector<std::unique_ptr<BatchInsertWriter>> m_writers;
 };
 
 bool run(DatabaseConnection &connection, const QString &sql, QString *message)
@@ -209,13 +208,13 @@ bool DatasetBuilder::create(DatabaseConnection &connection, const QString &diale
     if (!atomic && !begin())
         return abandon(QStringLiteral("starting a transaction failed"));
 
-    SqlInsertContext context;
+    InsertContext context;
     context.cancel = options.cancel;
     context.progress = [&](const QString &table) {
         progress.rowsDone = context.rowsDone;
         report(DatasetProgress::Stage::Inserting, table);
     };
-    WriterSet writers(connection, dialect, generator, &context);
+    WriterSet writers(connection, generator, &context);
     bool ok = generator.generate(writers, options.scale, options.seed) && writers.flushAll();
     if (ok) {
         for (const auto &writer : writers.writers()) {

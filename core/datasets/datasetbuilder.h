@@ -29,8 +29,8 @@ struct DatasetOptions {
 };
 
 // Creates a dataset in a database through the backend interface only, so the same code fills
-// SQLite, PostgreSQL and MariaDB: drops the dataset's tables, creates them, inserts every row with
-// multi-row INSERT statements, then creates the indexes. Creating again resets the dataset.
+// SQLite, PostgreSQL and MariaDB: drops the dataset's tables, creates them, inserts every row in
+// batches through DatabaseConnection::insertRows(), then creates the indexes. Creating again resets the dataset.
 // Where DDL is transactional (SQLite, PostgreSQL) all of it is one transaction, so a failure leaves
 // the database as it was; on MySQL/MariaDB the rows are one transaction and a failure drops the
 // half-made tables. Either way the error says which step failed and passes on the engine's message.

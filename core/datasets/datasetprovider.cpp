@@ -51,6 +51,10 @@ public:
     }
     SchemaInfo schema(QueryError *error) override { return m_inner->schema(error); }
     QStringList takeMessages() override { return m_inner->takeMessages(); }
+    StatementStatus insertRows(const QString &table, const QStringList &columns, const RowBatch &rows) override
+    {
+        return m_inner->insertRows(table, columns, rows);
+    }
 
 private:
     std::unique_ptr<DatabaseConnection> m_inner;

@@ -4,6 +4,8 @@ target_sources(dblearn-core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/datasetprovider.cpp ${CMAKE_CURRENT_LIST_DIR}/datasetprovider.h
     ${CMAKE_CURRENT_LIST_DIR}/bankgenerator.cpp
     ${CMAKE_CURRENT_LIST_DIR}/bankgenerator.h
+    ${CMAKE_CURRENT_LIST_DIR}/batchinsertwriter.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/batchinsertwriter.h
     ${CMAKE_CURRENT_LIST_DIR}/datasetbuilder.cpp
     ${CMAKE_CURRENT_LIST_DIR}/datasetbuilder.h
     ${CMAKE_CURRENT_LIST_DIR}/datasetcatalog.cpp
@@ -33,8 +35,6 @@ target_sources(dblearn-core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/socialgenerator.h
     ${CMAKE_CURRENT_LIST_DIR}/sqldialect.cpp
     ${CMAKE_CURRENT_LIST_DIR}/sqldialect.h
-    ${CMAKE_CURRENT_LIST_DIR}/sqlinsertwriter.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/sqlinsertwriter.h
     ${CMAKE_CURRENT_LIST_DIR}/tablespec.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tablespec.h
     ${CMAKE_CURRENT_LIST_DIR}/tablewriter.h

@@ -130,28 +130,6 @@ QString SqlDialect::identifier(const QString &identifier) const
     return quoteIdentifier(identifier);
 }
 
-void SqlDialect::appendStringLiteral(QByteArray &out, const char *utf8, int size) const
-{
-    out.append('\'');
-    const bool backslashes = m_kind == Kind::MySQL;
-    int start = 0;
-    for (int i = 0; i < size; ++i) {
-        const char c = utf8[i];
-        if (c == '\'' || (backslashes && c == '\\')) {
-            out.append(utf8 + start, i - start + 1);
-            out.append(c); // '' and \\ both double the character
-            start = i + 1;
-        }
-    }
-    out.append(utf8 + start, size - start);
-    out.append('\'');
-}
-
-const char *SqlDialect::booleanLiteral(bool value) const
-{
-    return value ? "TRUE" : "FALSE";
-}
-
 QString SqlDialect::createTable(const TableSpec &table) const
 {
     QStringList parts;

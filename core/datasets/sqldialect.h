@@ -9,7 +9,8 @@
 namespace dblearn {
 
 // What differs between engines when a dataset is created: type names, identifier quoting,
-// string literal escaping, auto-increment keys and transaction statements. The names are those of
+// auto-increment keys and transaction statements. (The rows' values go through
+// DatabaseConnection::insertRows(), which each plugin writes in its own way.) The names are those of
 // BackendInfo::dialect: "sqlite", "postgresql", "mysql" (MariaDB and MySQL).
 class SqlDialect final
 {
@@ -29,9 +30,6 @@ public:
     QString quoteIdentifier(const QString &identifier) const;
     // Quoted only when it is not a plain lower-case identifier or is a reserved word.
     QString identifier(const QString &identifier) const;
-    // Appends 'text' with the engine's escaping (MySQL also escapes backslashes).
-    void appendStringLiteral(QByteArray &out, const char *utf8, int size) const;
-    const char *booleanLiteral(bool value) const;
 
     QString createTable(const TableSpec &table) const;
     QString createIndex(const QString &table, const IndexSpec &index) const;

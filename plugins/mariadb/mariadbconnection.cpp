@@ -3,6 +3,7 @@
 #include "mariadbschemareader.h"
 #include "mariadbtypes.h"
 
+#include "backends/multirowinsert.h"
 #include "backends/resulttext.h"
 #include "backends/statementsplitter.h"
 
@@ -331,6 +332,17 @@ QStringList MariadbConnection::takeMessages()
     if (!std::exchange(m_resultWarningsPending, false))
         return {}; // statements without rows reported theirs from execute()
     return readWarnings();
+}
+
+StatementStatus MariadbConnection::insertRows(const QString &table, const QStringList &columns, const RowBatch &rows)
+{
+    // Multi-row INSERTs with the values as literals. Backslashes escape unless the session's
+    // sql_mode has NO_BACKSLASH_ESCAPES (a new session after a reconnect has the default: they do).
+    unsigned int serverStatus = 0;
+    if (m_conn)
+        mariadb_get_infov(m_conn, MARIADB_CONNECTION_SERVER_STATUS, &serverStatus);
+    const bool backslashEscapes = !(serverStatus & SERVER_STATUS_NO_BACKSLASH_ESCAPES);
+    return MultiRowInsert(MultiRowInsert::Engine::MySql, backslashEscapes, table, columns).run(*this, rows);
 }
 
 qint64 MariadbConnection::rowsAffected() const

@@ -40,6 +40,7 @@ public:
     ExplainResult explain(const QString &sql, const ExplainOptions &options, QueryError *error) override;
     SchemaInfo schema(QueryError *error) override;
     QStringList takeMessages() override;
+    StatementStatus insertRows(const QString &table, const QStringList &columns, const RowBatch &rows) override;
 
     bool isMariadb() const { return m_isMariadb; }
 

@@ -3,6 +3,7 @@
 #include "postgresqlschemareader.h"
 #include "postgresqltypes.h"
 
+#include "backends/multirowinsert.h"
 #include "backends/resulttext.h"
 #include "backends/statementsplitter.h"
 
@@ -441,6 +442,15 @@ void PostgresqlConnection::finish()
         }
     }
     drainResults();
+}
+
+StatementStatus PostgresqlConnection::insertRows(const QString &table, const QStringList &columns, const RowBatch &rows)
+{
+    // Multi-row INSERTs with the values as literals. The server reports the setting at connection
+    // and whenever it changes; before the connection exists it is on, the default since 9.1.
+    const char *standard = m_conn ? PQparameterStatus(m_conn, "standard_conforming_strings") : nullptr;
+    const bool backslashEscapes = standard && std::strcmp(standard, "off") == 0;
+    return MultiRowInsert(MultiRowInsert::Engine::PostgreSql, backslashEscapes, table, columns).run(*this, rows);
 }
 
 qint64 PostgresqlConnection::rowsAffected() const

@@ -41,6 +41,7 @@ public:
     ExplainResult explain(const QString &sql, const ExplainOptions &options, QueryError *error) override;
     SchemaInfo schema(QueryError *error) override;
     QStringList takeMessages() override { return std::exchange(m_notices, {}); }
+    StatementStatus insertRows(const QString &table, const QStringList &columns, const RowBatch &rows) override;
 
 private:
     bool connectTo(const ConnectionUri &uri, QueryError *error);

@@ -388,6 +388,104 @@ StatementStatus SqliteConnection::execute(const QString &sql)
     return status;
 }
 
+StatementStatus SqliteConnection::insertRows(const QString &table, const QStringList &columns, const RowBatch &rows)
+{
+    StatementStatus status;
+    finalizeStatement();
+    m_columns.clear();
+    m_rowsAffected = -1;
+    if (!m_db) {
+        status.error = QueryError::make(QueryError::Kind::Connection, QStringLiteral("not connected"));
+        return status;
+    }
+    if (columns.isEmpty() || columns.size() != rows.columnCount()) {
+        status.error = QueryError::make(QueryError::Kind::Internal,
+                                        QStringLiteral("%1 column names for rows of %2 columns")
+                                            .arg(columns.size())
+                                            .arg(rows.columnCount()));
+        return status;
+    }
+    beginOperation();
+
+    const auto quote = [](const QString &name) -> QString { // a QString, not a builder of a local
+        QString quoted = name;
+        quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        return QLatin1Char('"') + quoted + QLatin1Char('"');
+    };
+    QString sql = QStringLiteral("INSERT INTO ") + quote(table) + QStringLiteral(" (");
+    QString marks;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        sql += (i ? QStringLiteral(", ") : QString()) + quote(columns.at(i));
+        marks += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    }
+    const QByteArray utf8 = (sql + QStringLiteral(") VALUES (") + marks + QLatin1Char(')')).toUtf8();
+
+    // One statement for the whole batch: each row is bound, stepped and reset, and nothing is
+    // parsed per row. (The progress handler still sees the steps, so cancel() interrupts them.)
+    sqlite3_stmt *stmt = nullptr;
+    m_refusal.clear();
+    int rc = sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()) + 1, 0, &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        status.error = statementError(rc, QueryError::Kind::Execution);
+        sqlite3_finalize(stmt);
+        return status;
+    }
+    const int rowCount = rows.rowCount();
+    for (int row = 0; row < rowCount; ++row) {
+        rc = bindRow(stmt, rows, row);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(stmt);
+        if (rc != SQLITE_DONE) {
+            status.error = statementError(rc, QueryError::Kind::Execution);
+            sqlite3_finalize(stmt);
+            return status;
+        }
+        sqlite3_reset(stmt);
+    }
+    sqlite3_finalize(stmt);
+    m_rowsAffected = rowCount;
+    status.ok = true;
+    status.rowsAffected = rowCount;
+    return status;
+}
+
+int SqliteConnection::bindRow(sqlite3_stmt *stmt, const RowBatch &rows, int row)
+{
+    const int columnCount = rows.columnCount();
+    for (int column = 0; column < columnCount; ++column) {
+        const int parameter = column + 1;
+        int rc = SQLITE_OK;
+        switch (rows.kindAt(row, column)) {
+        case ValueKind::Null:
+            rc = sqlite3_bind_null(stmt, parameter);
+            break;
+        case ValueKind::Integer:
+        case ValueKind::Boolean:
+            rc = sqlite3_bind_int64(stmt, parameter, rows.integerAt(row, column));
+            break;
+        case ValueKind::Real:
+            rc = sqlite3_bind_double(stmt, parameter, rows.realAt(row, column));
+            break;
+        case ValueKind::Blob: {
+            const QByteArrayView bytes = rows.storedBytesAt(row, column);
+            rc = sqlite3_bind_blob(stmt, parameter, bytes.data() ? bytes.data() : "", int(bytes.size()), SQLITE_STATIC);
+            break;
+        }
+        default: {
+            // Text as the column's affinity takes it: '19.99' becomes the number in a NUMERIC
+            // column, exactly as the literal 19.99 would. The batch outlives the statement's use
+            // of the bytes, so they are not copied. (A null pointer would bind NULL, not ''.)
+            const QByteArrayView bytes = rows.storedBytesAt(row, column);
+            rc = sqlite3_bind_text(stmt, parameter, bytes.data() ? bytes.data() : "", int(bytes.size()), SQLITE_STATIC);
+            break;
+        }
+        }
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
+
 int SqliteConnection::prepareFirst(const QByteArray &utf8, sqlite3_stmt **stmt, const char **start, const char **tail)
 {
     const char *const end = utf8.constData() + utf8.size();

@@ -37,9 +37,12 @@ public:
     ExplainResult explain(const QString &sql, const ExplainOptions &options, QueryError *error) override;
     SchemaInfo schema(QueryError *error) override;
     QStringList takeMessages() override { return {}; } // SQLite sends no notices
+    StatementStatus insertRows(const QString &table, const QStringList &columns, const RowBatch &rows) override;
 
 private:
     bool configure(QueryError *error);
+    // Binds row `row` of `rows` to the parameters of `stmt`, value by value, without copying text.
+    static int bindRow(sqlite3_stmt *stmt, const RowBatch &rows, int row);
     void registerFunctions();
     void beginOperation();
     void finalizeStatement();

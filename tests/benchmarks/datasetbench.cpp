@@ -1,19 +1,15 @@
 // dblearn-bench-dataset: how long creating a dataset in a SQLite file takes through the backend
-// interface (multi-row INSERT statements), against a baseline of raw prepared-statement inserts
-// of the same rows in one transaction through the SQLite C API.
+// interface (DatasetBuilder: rows in batches through DatabaseConnection::insertRows(), which the
+// SQLite plugin binds to a prepared statement), against a baseline of raw prepared-statement
+// inserts of the same rows in one transaction through the SQLite C API.
 //
-//   dblearn-bench-dataset --mode ours|raw|batch --scale N --db FILE [--dataset shop] [--seed S] [--checksum]
-//
-// batch: a prototype of a proposed DatabaseConnection::executeBatch(sql, RowBatch): rows are
-// collected in RowBatches of 500 and bound to a prepared statement value by value, as a plugin
-// would do it. It shows what that interface addition would cost over raw inserts.
+//   dblearn-bench-dataset --mode ours|raw --scale N --db FILE [--dataset shop] [--seed S] [--checksum]
 //
 // Prints one JSON line: {"mode","dataset","scale","orders","rows","seconds","cpuSeconds"[,"checksum"]}.
 // Both modes run the same DDL, the same generator code and the same index statements; only the
 // way rows reach SQLite differs.
 
 #include "backends/backendregistry.h"
-#include "backends/rowbatch.h"
 #include "datasets/datasetbuilder.h"
 #include "datasets/datasetcatalog.h"
 #include "datasets/datasetchecksum.h"
@@ -136,126 +132,6 @@ private:
     std::vector<std::unique_ptr<PreparedWriter>> m_writers;
 };
 
-// The proposed executeBatch(), as the SQLite plugin would implement it: bind every cell of the
-// batch by its kind to the prepared statement, step, reset.
-bool executeBatch(sqlite3 *db, sqlite3_stmt *stmt, const RowBatch &rows)
-{
-    for (int r = 0; r < rows.rowCount(); ++r) {
-        for (int c = 0; c < rows.columnCount(); ++c) {
-            const int p = c + 1;
-            switch (rows.kindAt(r, c)) {
-            case ValueKind::Null:
-                sqlite3_bind_null(stmt, p);
-                break;
-            case ValueKind::Integer:
-            case ValueKind::Boolean:
-                sqlite3_bind_int64(stmt, p, rows.integerAt(r, c));
-                break;
-            case ValueKind::Real:
-                sqlite3_bind_double(stmt, p, rows.realAt(r, c));
-                break;
-            default: { // text, and decimals and timestamps as text for the column to convert
-                const QByteArray bytes = rows.bytesAt(r, c);
-                sqlite3_bind_text(stmt, p, bytes.constData(), int(bytes.size()), SQLITE_TRANSIENT);
-                break;
-            }
-            }
-        }
-        const int rc = sqlite3_step(stmt);
-        sqlite3_reset(stmt);
-        if (rc != SQLITE_DONE) {
-            std::fprintf(stderr, "batch insert: %s\n", sqlite3_errmsg(db));
-            return false;
-        }
-    }
-    return true;
-}
-
-// Collects rows in a RowBatch and hands over 500 at a time.
-class BatchWriter final : public TableWriter
-{
-public:
-    BatchWriter(sqlite3 *db, const TableSpec &table, QString *error)
-        : m_db(db), m_name(table.name), m_rows(int(table.columns.size()))
-    {
-        QStringList marks;
-        for (int i = 0; i < table.columns.size(); ++i)
-            marks << QStringLiteral("?");
-        const QByteArray sql = SqlDialect().insertPrefix(table) + '(' + marks.join(QLatin1Char(',')).toUtf8() + ')';
-        if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
-            *error = QString::fromUtf8(sqlite3_errmsg(db));
-        m_rows.reserveRows(500);
-    }
-    ~BatchWriter() override { sqlite3_finalize(m_stmt); }
-
-    void addNull() override { m_rows.addNull(); }
-    void addInteger(qint64 value) override { m_rows.addInteger(value); }
-    void addFixed(qint64 units, int decimals) override
-    {
-        char buffer[32];
-        m_rows.addText(buffer, ValueText::fixed(units, decimals, buffer), ValueKind::Decimal);
-    }
-    void addText(const char *utf8, int size) override { m_rows.addText(utf8, size); }
-    void addTimestamp(qint64 seconds) override
-    {
-        char buffer[32];
-        m_rows.addText(buffer, ValueText::timestamp(seconds, buffer), ValueKind::DateTime);
-    }
-    void addDate(qint64 seconds) override
-    {
-        char buffer[32];
-        m_rows.addText(buffer, ValueText::date(seconds, buffer), ValueKind::Date);
-    }
-    void addBoolean(bool value) override { m_rows.addBoolean(value); }
-    bool endRow() override { return m_rows.rowCount() < 500 || flush(); }
-    using TableWriter::addText;
-
-    bool flush()
-    {
-        const bool ok = executeBatch(m_db, m_stmt, m_rows);
-        m_rows.clear();
-        return ok;
-    }
-    const QString &name() const { return m_name; }
-
-private:
-    sqlite3 *m_db;
-    QString m_name;
-    RowBatch m_rows;
-    sqlite3_stmt *m_stmt = nullptr;
-};
-
-// Writers flush when full and at the end. (DatasetBuilder also flushes parent tables first; SQLite
-// does not enforce foreign keys by default, so the prototype can skip that.)
-class BatchSink final : public DatasetSink
-{
-public:
-    BatchSink(sqlite3 *db, const DatasetGenerator &generator, QString *error)
-    {
-        for (const TableSpec &table : generator.tables())
-            m_writers.push_back(std::make_unique<BatchWriter>(db, table, error));
-    }
-    TableWriter &table(const QString &name) override
-    {
-        for (const auto &w : m_writers) {
-            if (w->name() == name)
-                return *w;
-        }
-        qFatal("no table %s", qPrintable(name));
-    }
-    bool flushAll()
-    {
-        for (const auto &w : m_writers) {
-            if (!w->flush())
-                return false;
-        }
-        return true;
-    }
-
-private:
-    std::vector<std::unique_ptr<BatchWriter>> m_writers;
-};
-
 bool exec(sqlite3 *db, const QString &sql, QString *error)
 {
     char *message = nullptr;
@@ -266,8 +142,7 @@ bool exec(sqlite3 *db, const QString &sql, QString *error)
     return false;
 }
 
-bool createRaw(const QString &path, const DatasetGenerator &generator, int scale, quint64 seed, bool batched,
-               QString *error)
+bool createRaw(const QString &path, const DatasetGenerator &generator, int scale, quint64 seed, QString *error)
 {
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
@@ -283,10 +158,7 @@ bool createRaw(const QString &path, const DatasetGenerator &generator, int scale
     bool ok = exec(db, QStringLiteral("BEGIN"), error);
     for (const QString &sql : DatasetBuilder::tableStatements(dialect, generator))
         ok = ok && exec(db, sql, error);
-    if (ok && batched) {
-        BatchSink sink(db, generator, error);
-        ok = error->isEmpty() && generator.generate(sink, scale, seed) && sink.flushAll();
-    } else if (ok) {
+    if (ok) {
         PreparedSink sink(db, generator, error);
         ok = error->isEmpty() && generator.generate(sink, scale, seed);
     }
@@ -305,7 +177,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Time creating a dataset in a SQLite file."));
     parser.addHelpOption();
-    const QCommandLineOption modeOption(QStringLiteral("mode"), QStringLiteral("ours, raw or batch"), QStringLiteral("MODE"));
+    const QCommandLineOption modeOption(QStringLiteral("mode"), QStringLiteral("ours or raw"), QStringLiteral("MODE"));
     const QCommandLineOption scaleOption(QStringLiteral("scale"), QStringLiteral("Scale factor."), QStringLiteral("N"),
                                          QStringLiteral("1"));
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("The SQLite file (replaced)."),
@@ -320,8 +192,8 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     const QString mode = parser.value(modeOption);
-    if (mode != QLatin1String("ours") && mode != QLatin1String("raw") && mode != QLatin1String("batch"))
-        return fail(QStringLiteral("--mode must be ours, raw or batch"));
+    if (mode != QLatin1String("ours") && mode != QLatin1String("raw"))
+        return fail(QStringLiteral("--mode must be ours or raw"));
     bool ok = false;
     const int scale = parser.value(scaleOption).toInt(&ok);
     if (!ok || scale < 1)
@@ -363,7 +235,7 @@ int main(int argc, char *argv[])
     } else {
         QElapsedTimer timer;
         timer.start();
-        if (!createRaw(path, *generator, scale, seed, mode == QLatin1String("batch"), &error))
+        if (!createRaw(path, *generator, scale, seed, &error))
             return fail(error);
         seconds = double(timer.nsecsElapsed()) / 1e9;
     }

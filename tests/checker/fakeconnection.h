@@ -34,6 +34,13 @@ public:
     }
     dblearn::SchemaInfo schema(dblearn::QueryError *) override { return {}; }
     QStringList takeMessages() override { return {}; }
+    dblearn::StatementStatus insertRows(const QString &, const QStringList &, const dblearn::RowBatch &) override
+    {
+        dblearn::StatementStatus status;
+        status.error = dblearn::QueryError::make(dblearn::QueryError::Kind::Unsupported,
+                                                 QStringLiteral("the fake connection stores no rows"));
+        return status;
+    }
 
     qint64 rowsProduced() const { return m_rowsProduced; } // over the connection's life
     int largestFetch() const { return m_largestFetch; }

@@ -14,13 +14,6 @@ using namespace dblearn;
 
 namespace {
 
-QByteArray literal(const SqlDialect &dialect, const char *text)
-{
-    QByteArray out;
-    dialect.appendStringLiteral(out, text, int(qstrlen(text)));
-    return out;
-}
-
 QString timestampText(qint64 seconds)
 {
     char buffer[32];
@@ -74,11 +67,6 @@ private slots:
         QCOMPARE(sqlite.identifier(QStringLiteral("Mixed Case")), QStringLiteral("\"Mixed Case\""));
         QCOMPARE(sqlite.quoteIdentifier(QStringLiteral("a\"b")), QStringLiteral("\"a\"\"b\""));
         QCOMPARE(my.quoteIdentifier(QStringLiteral("a`b")), QStringLiteral("`a``b`"));
-
-        QCOMPARE(literal(sqlite, "O'Brien"), QByteArray("'O''Brien'"));
-        QCOMPARE(literal(sqlite, "a\\b"), QByteArray("'a\\b'"));
-        QCOMPARE(literal(my, "a\\b'c"), QByteArray("'a\\\\b''c'"));
-        QCOMPARE(literal(my, ""), QByteArray("''"));
     }
 
     void createTable()

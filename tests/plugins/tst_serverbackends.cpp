@@ -438,6 +438,70 @@ private slots:
                  qPrintable(notice.messages.join(QLatin1Char('|'))));
     }
 
+    // insertRows() sends the values as literals: quotes and backslashes arrive unchanged whether or
+    // not the session reads backslashes as escapes, and each kind lands as its column's type.
+    void insertRowsRoundTrips_data() { addEngineRows(m_engines); }
+    void insertRowsRoundTrips()
+    {
+        QFETCH(int, engine);
+        auto c = connect(engine);
+        QVERIFY(c);
+        const bool pg = isPostgres(engine);
+        rows(*c, pg ? QStringLiteral("CREATE TEMPORARY TABLE ins (id INT, price NUMERIC(10,2), note TEXT, "
+                                     "at TIMESTAMP, ok BOOLEAN, r DOUBLE PRECISION)")
+                    : QStringLiteral("CREATE TEMPORARY TABLE ins (id INT, price DECIMAL(10,2), note TEXT, "
+                                     "at DATETIME, ok BOOLEAN, r DOUBLE)"));
+        const QStringList columns{QStringLiteral("id"), QStringLiteral("price"), QStringLiteral("note"),
+                                  QStringLiteral("at"), QStringLiteral("ok"), QStringLiteral("r")};
+        const QByteArray note("O'Brien \\ C:\\path \\' end");
+        const auto add = [&](RowBatch &batch, int id) {
+            batch.addInteger(id);
+            batch.addText("19.99", 5, ValueKind::Decimal);
+            batch.addText(note.constData(), int(note.size()));
+            batch.addText("2024-05-01 12:34:56", 19, ValueKind::DateTime);
+            batch.addBoolean(true);
+            batch.addReal(0.25);
+        };
+        RowBatch batch(6);
+        add(batch, 1);
+        batch.addInteger(2);
+        batch.addText("-0.50", 5, ValueKind::Decimal);
+        batch.addText("", 0);
+        batch.addNull();
+        batch.addBoolean(false);
+        batch.addNull();
+        StatementStatus status = c->insertRows(QStringLiteral("ins"), columns, batch);
+        QVERIFY2(status.ok, qPrintable(status.error.message));
+        QCOMPARE(status.rowsAffected, 2);
+
+        // The other way of reading strings.
+        rows(*c, pg ? QStringLiteral("SET standard_conforming_strings = off")
+                    : QStringLiteral("SET SESSION sql_mode = "
+                                     "CONCAT_WS(',', NULLIF(@@sql_mode, ''), 'NO_BACKSLASH_ESCAPES')"));
+        RowBatch again(6);
+        add(again, 3);
+        status = c->insertRows(QStringLiteral("ins"), columns, again);
+        QVERIFY2(status.ok, qPrintable(status.error.message));
+        rows(*c, pg ? QStringLiteral("SET standard_conforming_strings = on")
+                    : QStringLiteral("SET SESSION sql_mode = DEFAULT"));
+
+        const QList<QStringList> got =
+            rows(*c, QStringLiteral("SELECT id, price, note, at, ok, r FROM ins ORDER BY id"));
+        QCOMPARE(got.size(), 3);
+        const QString okText = pg ? QStringLiteral("true") : QStringLiteral("1");
+        const QStringList first{QStringLiteral("1"), QStringLiteral("19.99"), QString::fromUtf8(note),
+                                QStringLiteral("2024-05-01 12:34:56"), okText, QStringLiteral("0.25")};
+        QCOMPARE(got[0], first);
+        QCOMPARE(got[1].mid(0, 3), (QStringList{QStringLiteral("2"), QStringLiteral("-0.50"), QString()}));
+        QCOMPARE(got[1][3], QStringLiteral("NULL"));
+        QCOMPARE(got[2].mid(1), first.mid(1));
+
+        // An error names the engine's reason; a missing table is one.
+        status = c->insertRows(QStringLiteral("no_such_table_here"), columns, batch);
+        QVERIFY(!status.ok);
+        QVERIFY2(status.error.message.contains(QLatin1String("no_such_table_here")), qPrintable(status.error.message));
+    }
+
     void readsSchemaWithIndexesAndConstraints_data() { addEngineRows(m_engines); }
     void readsSchemaWithIndexesAndConstraints()
     {

@@ -471,6 +471,92 @@ private slots:
         c->finish();
     }
 
+    // insertRows() binds each value by its kind, and a text-like value meets the column's affinity
+    // as the same literal would: the rows match, storage class included, rows written as SQL.
+    void insertRowsBindsLikeLiterals()
+    {
+        auto c = openMemory();
+        QVERIFY(run(c.get(), QStringLiteral("CREATE TABLE \"odd \"\"name\" (id INTEGER, price NUMERIC(10,2), "
+                                            "note TEXT, at TEXT, ok BOOLEAN, r REAL, b BLOB, d NUMERIC(10,2))")));
+        const QStringList columns{QStringLiteral("id"), QStringLiteral("price"), QStringLiteral("note"),
+                                  QStringLiteral("at"), QStringLiteral("ok"),    QStringLiteral("r"),
+                                  QStringLiteral("b"),  QStringLiteral("d")};
+        RowBatch rows(8);
+        rows.addInteger(1);
+        rows.addText("19.99", 5, ValueKind::Decimal);
+        rows.addText("", 0);
+        rows.addText("2024-05-01 12:00:00", 19, ValueKind::DateTime);
+        rows.addBoolean(true);
+        rows.addReal(0.25);
+        rows.addBlob("\x00\x01", 2);
+        rows.addText("7", 1, ValueKind::Decimal);
+        rows.addInteger(2);
+        rows.addText("20.00", 5, ValueKind::Decimal);
+        rows.addText("O'Brien", 7);
+        rows.addNull();
+        rows.addBoolean(false);
+        rows.addText("3", 1, ValueKind::Decimal);
+        rows.addNull();
+        rows.addText("-0.5", 4, ValueKind::Decimal);
+        const StatementStatus status = c->insertRows(QStringLiteral("odd \"name"), columns, rows);
+        QVERIFY2(status.ok, qPrintable(status.error.message));
+        QCOMPARE(status.rowsAffected, 2);
+        QCOMPARE(c->rowsAffected(), 2);
+        QVERIFY(run(c.get(), QStringLiteral("INSERT INTO \"odd \"\"name\" VALUES "
+                                            "(11, 19.99, '', '2024-05-01 12:00:00', TRUE, 0.25, x'0001', 7), "
+                                            "(12, 20.00, 'O''Brien', NULL, FALSE, 3, NULL, -0.5)")));
+        const QString quoted = QStringLiteral("SELECT quote(price), quote(note), quote(at), quote(ok), quote(r), "
+                                              "quote(b), quote(d) FROM \"odd \"\"name\" WHERE id %1 ORDER BY id");
+        const QList<QVariantList> bound = selectAll(c.get(), quoted.arg(QStringLiteral("< 10")));
+        QCOMPARE(bound, selectAll(c.get(), quoted.arg(QStringLiteral("> 10"))));
+        QCOMPARE(bound.size(), 2);
+        QCOMPARE(bound[0][0], QVariant(QStringLiteral("19.99")));
+        QCOMPARE(bound[1][0], QVariant(QStringLiteral("20"))); // an integer, as NUMERIC makes it
+        QCOMPARE(bound[0][1], QVariant(QStringLiteral("''")));  // empty text, not NULL
+        QCOMPARE(bound[1][4], QVariant(QStringLiteral("3.0")));
+
+        // Errors: the engine's message, and rows of another width are refused before anything runs.
+        StatementStatus failed = c->insertRows(QStringLiteral("no_such_table"), columns, rows);
+        QVERIFY(!failed.ok);
+        QCOMPARE(failed.error.message, QStringLiteral("no such table: no_such_table"));
+        QVERIFY(run(c.get(), QStringLiteral("CREATE TABLE u (x UNIQUE)")));
+        RowBatch twice(1);
+        twice.addInteger(5);
+        twice.addInteger(5);
+        failed = c->insertRows(QStringLiteral("u"), {QStringLiteral("x")}, twice);
+        QCOMPARE(failed.error.message, QStringLiteral("UNIQUE constraint failed: u.x"));
+        failed = c->insertRows(QStringLiteral("u"), {QStringLiteral("x"), QStringLiteral("y")}, twice);
+        QCOMPARE(failed.error.kind, QueryError::Kind::Internal);
+        QCOMPARE(selectAll(c.get(), QStringLiteral("SELECT count(*) FROM u")).value(0).value(0), QVariant(qint64(1)));
+    }
+
+    // cancel() from another thread stops insertRows() too (here: stuck in a trigger that never ends).
+    void cancelInsertRows()
+    {
+        auto c = openMemory();
+        QVERIFY(run(c.get(), QStringLiteral("CREATE TABLE big AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL "
+                                            "SELECT x + 1 FROM c WHERE x < 3000) SELECT x FROM c")));
+        QVERIFY(run(c.get(), QStringLiteral("CREATE TABLE t (x INTEGER)")));
+        QVERIFY(run(c.get(), QStringLiteral("CREATE TRIGGER slow AFTER INSERT ON t BEGIN "
+                                            "SELECT count(*) FROM big a, big b, big c; END")));
+        RowBatch rows(1);
+        rows.addInteger(1);
+        std::atomic<bool> done{false};
+        StatementStatus status;
+        std::thread inserter([&] {
+            status = c->insertRows(QStringLiteral("t"), {QStringLiteral("x")}, rows);
+            done.store(true);
+        });
+        while (!done.load()) {
+            std::this_thread::sleep_for(20ms);
+            c->cancel();
+        }
+        inserter.join();
+        QVERIFY(!status.ok);
+        QCOMPARE(status.error.kind, QueryError::Kind::Cancelled);
+        QCOMPARE(selectAll(c.get(), QStringLiteral("SELECT 42")).value(0).value(0), QVariant(qint64(42)));
+    }
+
     void fileDatabasePersists()
     {
         QTemporaryDir dir;

@@ -1,10 +1,11 @@
 #pragma once
 
-#include "datasets/sqldialect.h"
+#include "backends/rowbatch.h"
+#include "datasets/tablespec.h"
 #include "datasets/tablewriter.h"
 
-#include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -14,26 +15,26 @@ namespace dblearn {
 class DatabaseConnection;
 
 // State shared by the writers of one dataset creation.
-struct SqlInsertContext {
+struct InsertContext {
     const std::atomic<bool> *cancel = nullptr;
     QString error;      // the first failure, as a sentence
     bool failed = false;
     qint64 rowsDone = 0;
-    std::function<void(const QString &table)> progress; // called after each statement
+    std::function<void(const QString &table)> progress; // called after each batch
 };
 
-// Renders rows as SQL literals into multi-row INSERT statements of up to ~500 rows and runs them
-// on a DatabaseConnection. Before it runs a statement it lets the tables before it flush first
+// Collects a table's rows in a RowBatch and hands them to DatabaseConnection::insertRows() up to
+// ~500 at a time: the SQLite plugin binds them to one prepared statement, the server plugins send
+// multi-row INSERTs. Before it hands over a batch it lets the tables before it flush first
 // (setBeforeFlush), so that foreign keys always point at rows already inserted.
-class SqlInsertWriter final : public TableWriter
+class BatchInsertWriter final : public TableWriter
 {
 public:
-    static constexpr int maxRowsPerStatement = 500;
-    static constexpr int maxBytesPerStatement = 512 * 1024;
+    static constexpr int maxRowsPerBatch = 500;
+    static constexpr qsizetype maxTextBytesPerBatch = 512 * 1024;
 
-    SqlInsertWriter(DatabaseConnection &connection, const SqlDialect &dialect, const TableSpec &table,
-                    SqlInsertContext *context);
-    Q_DISABLE_COPY_MOVE(SqlInsertWriter)
+    BatchInsertWriter(DatabaseConnection &connection, const TableSpec &table, InsertContext *context);
+    Q_DISABLE_COPY_MOVE(BatchInsertWriter)
 
     void setBeforeFlush(std::function<bool()> beforeFlush) { m_beforeFlush = std::move(beforeFlush); }
 
@@ -47,33 +48,22 @@ public:
     bool endRow() override;
     using TableWriter::addText;
 
-    // Runs the pending statement, if any. Returns false on failure (see the context's error).
+    // Inserts the pending rows, if any. Returns false on failure (see the context's error).
     bool flush();
     qint64 rowsWritten() const { return m_rows; }
     const QString &tableName() const { return m_tableName; }
 
 private:
-    void beginValue()
-    {
-        if (m_column++ == 0) {
-            if (m_rowsPending)
-                m_sql.append(',');
-            m_sql.append('(');
-        } else {
-            m_sql.append(',');
-        }
-    }
+    void addTextValue(const char *utf8, int size, ValueKind kind);
 
     DatabaseConnection &m_connection;
-    SqlDialect m_dialect;
     QString m_tableName;
-    int m_columnCount = 0;
-    SqlInsertContext *m_context = nullptr;
+    QStringList m_columns;
+    InsertContext *m_context = nullptr;
     std::function<bool()> m_beforeFlush;
-    QByteArray m_prefix;
-    QByteArray m_sql;
+    RowBatch m_batch;
     int m_column = 0;
-    int m_rowsPending = 0;
+    qsizetype m_textBytes = 0;
     qint64 m_rows = 0;
 };
 
