@@ -23,6 +23,8 @@
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QThread>
+#include <QWebEnginePage>
+#include <QWebEngineView>
 #include <QTimer>
 
 #include <cstdio>
@@ -192,6 +194,8 @@ int Application::run()
         QTimer::singleShot(300, m_window.get(), &MainWindow::contentPainted); // the shell alone
     }
     trace("lesson asked for; event loop starts");
+    QObject::connect(m_window->lessonView()->webView()->page(), &QWebEnginePage::loadFinished, m_window.get(),
+                     [this] { trace("page loaded"); }, Qt::SingleShotConnection);
     QObject::connect(m_window.get(), &MainWindow::contentPainted, m_window.get(), [this] { trace("lesson painted"); },
                      Qt::SingleShotConnection);
     const int code = m_app.exec();
