@@ -1,6 +1,9 @@
 // dblearn-bench-measure: runs a command, and prints its wall time and peak memory as JSON.
 //   dblearn-bench-measure -- program args...
-// {"seconds": 1.234, "peakRssKiB": 123456, "exitCode": 0, "stdout": "..."}  (stdout: first line only)
+// {"seconds": 1.234, "firstLineSeconds": 0.987, "peakRssKiB": 123456, "exitCode": 0, "stdout": "..."}
+// seconds: from the fork to the end of the process; firstLineSeconds: from the fork to the end of
+// the first line on its stdout (-1 if none), which programs that report readiness print when ready;
+// stdout: that first line.
 
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -43,8 +46,12 @@ int main(int argc, char *argv[])
     std::string output;
     char buffer[4096];
     ssize_t n;
-    while ((n = read(pipeFds[0], buffer, sizeof buffer)) > 0)
+    double firstLineSeconds = -1;
+    while ((n = read(pipeFds[0], buffer, sizeof buffer)) > 0) {
         output.append(buffer, size_t(n));
+        if (firstLineSeconds < 0 && output.find('\n') != std::string::npos)
+            firstLineSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
     close(pipeFds[0]);
     int status = 0;
     struct rusage usage {};
@@ -60,7 +67,7 @@ int main(int argc, char *argv[])
         if (static_cast<unsigned char>(c) >= 0x20)
             escaped += c;
     }
-    std::printf("{\"seconds\": %.6f, \"peakRssKiB\": %ld, \"exitCode\": %d, \"stdout\": \"%s\"}\n", seconds,
-                usage.ru_maxrss, exitCode, escaped.c_str());
+    std::printf("{\"seconds\": %.6f, \"firstLineSeconds\": %.6f, \"peakRssKiB\": %ld, \"exitCode\": %d, \"stdout\": \"%s\"}\n",
+                seconds, firstLineSeconds, usage.ru_maxrss, exitCode, escaped.c_str());
     return 0;
 }
