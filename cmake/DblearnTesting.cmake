@@ -1,9 +1,11 @@
-# dblearn_add_test(<name> SOURCES <files...> [LIBRARIES <targets...>] [GUI] [SERVERS] [LABELS <labels...>])
-# One QtTest executable per unit, registered with CTest. GUI tests run offscreen. SERVERS tests need
+# dblearn_add_test(<name> SOURCES <files...> [LIBRARIES <targets...>] [GUI] [WEBENGINE] [SERVERS]
+#                  [LABELS <labels...>])
+# One QtTest executable per unit, registered with CTest. GUI tests run offscreen. WEBENGINE tests
+# (GUI tests that open Qt WebEngine pages) get the sanitizer options for WebEngine. SERVERS tests need
 # the private PostgreSQL and MariaDB that tests/servers/testservers starts (CTest fixture "servers");
 # they find the servers' URIs in the file named by DBLEARN_TEST_SERVERS_ENV.
 function(dblearn_add_test name)
-    cmake_parse_arguments(ARG "GUI;SERVERS" "TIMEOUT" "SOURCES;LIBRARIES;LABELS" ${ARGN})
+    cmake_parse_arguments(ARG "GUI;WEBENGINE;SERVERS" "TIMEOUT" "SOURCES;LIBRARIES;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE Qt6::Test dblearn::core ${ARG_LIBRARIES})
     target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
@@ -11,7 +13,12 @@ function(dblearn_add_test name)
         DBLEARN_TEST_SOURCE_DIR="${CMAKE_SOURCE_DIR}/tests"
         DBLEARN_TEST_PLUGIN_DIR="${CMAKE_BINARY_DIR}/tests/plugins")
     add_test(NAME ${name} COMMAND ${name})
-    set(env "QT_QPA_PLATFORM=offscreen" ${DBLEARN_SANITIZER_TEST_ENV})
+    if(ARG_WEBENGINE)
+        set(ARG_GUI TRUE)
+        set(env "QT_QPA_PLATFORM=offscreen" ${DBLEARN_SANITIZER_WEBENGINE_TEST_ENV})
+    else()
+        set(env "QT_QPA_PLATFORM=offscreen" ${DBLEARN_SANITIZER_TEST_ENV})
+    endif()
     if(ARG_GUI)
         # Tests may run as root in CI containers, where Chromium's sandbox cannot start.
         list(APPEND env "QTWEBENGINE_DISABLE_SANDBOX=1" "QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu")

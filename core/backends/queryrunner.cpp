@@ -139,6 +139,10 @@ QueryRunner::QueryRunner(std::unique_ptr<DatabaseConnection> connection, QObject
     m_connection = connection.get();
     m_worker = new QueryWorker(std::move(connection), this, &m_busy, &m_cancelled);
     m_worker->moveToThread(m_thread);
+    // The worker (and with it the connection) is deleted on its own thread when the thread ends.
+    // A queued delete is not enough: quit() can end the event loop before it runs (the loop not
+    // yet started, or busy with a statement), and the worker then leaked.
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->setObjectName(QStringLiteral("QueryRunner"));
     m_thread->start();
 }
@@ -146,7 +150,6 @@ QueryRunner::QueryRunner(std::unique_ptr<DatabaseConnection> connection, QObject
 QueryRunner::~QueryRunner()
 {
     cancel();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { delete worker; }, Qt::QueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;

@@ -10,12 +10,14 @@ RowLoader::RowLoader(QObject *parent) : QObject(parent), m_thread(new QThread), 
 {
     m_thread->setObjectName(QStringLiteral("RowLoader"));
     m_worker->moveToThread(m_thread);
+    // Deleted on its own thread when the thread ends; a queued delete could be left unrun when
+    // quit() ends the event loop first (see QueryRunner).
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->start();
 }
 
 RowLoader::~RowLoader()
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { delete worker; }, Qt::QueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;

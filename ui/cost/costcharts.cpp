@@ -354,6 +354,10 @@ void CostCharts::drawWaterfall(QChart *chart, int comparison)
         area->setBorderColor(color.darker());
         area->setName(s.label);
         chart->addSeries(area);
+        // An area series does not own its bounds (Qt's documentation: the caller does). The chart
+        // owns the area and deletes it on the next clear(); the bounds go with it.
+        upper->setParent(area);
+        lower->setParent(area);
         area->attachAxis(x);
         area->attachAxis(y);
         x->append(s.label, i + 0.5);
