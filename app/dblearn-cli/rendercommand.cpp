@@ -60,7 +60,7 @@ int renderCommand(const QStringList &args)
     err().flush();
 
     const QByteArray html = parser.isSet(bodyOnly)
-                                ? lesson.bodyHtml.toUtf8()
+                                ? lesson.bodyHtml
                                 : LessonPageTemplate::page(lesson.title, lesson.bodyHtml, parser.value(theme));
     out().flush();
     std::fwrite(html.constData(), 1, size_t(html.size()), stdout);

@@ -95,7 +95,7 @@ void LessonStructureCheck::check(const LessonEntry &entry, const QByteArray &sou
     report->exercises = int(lesson.exercises.size());
     report->quizQuestions = int(lesson.quizzes.size());
     report->references = int(lesson.references.size());
-    report->diagrams = int(lesson.bodyHtml.count(QLatin1String("<pre class=\"mermaid\"")));
+    report->diagrams = int(lesson.bodyHtml.count("<pre class=\"mermaid\""));
     report->runnable = 0;
     for (const CodeSnippet &snippet : lesson.snippets)
         report->runnable += snippet.runnable ? 1 : 0;

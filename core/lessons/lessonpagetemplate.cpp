@@ -27,11 +27,36 @@ QString languageOrDefault(const QString &language)
     return bcp47.match(language).hasMatch() ? language : QStringLiteral("en");
 }
 
-bool hasMath(const QString &body)
+bool isWordChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// A class attribute value (up to its closing quote) with the word "math" in it.
+bool classHasMath(QByteArrayView value)
+{
+    for (qsizetype at = value.indexOf("math"); at >= 0; at = value.indexOf("math", at + 4)) {
+        if ((at == 0 || !isWordChar(value[at - 1])) && (at + 4 == value.size() || !isWordChar(value[at + 4])))
+            return true;
+    }
+    return false;
+}
+
+bool hasMath(QByteArrayView body)
 {
     // <span class="math inline">, <div class="math display">, ```math fences, md4c's <x-equation>.
-    static const QRegularExpression re(QStringLiteral(R"(class="[^"]*\bmath\b|<x-equation)"));
-    return re.match(body).hasMatch();
+    if (body.indexOf("<x-equation") >= 0)
+        return true;
+    constexpr QByteArrayView attribute("class=\"");
+    for (qsizetype at = body.indexOf(attribute); at >= 0; at = body.indexOf(attribute, at + 1)) {
+        const qsizetype begin = at + attribute.size();
+        const qsizetype end = body.indexOf('"', begin);
+        if (end < 0)
+            return false;
+        if (classHasMath(body.sliced(begin, end - begin)))
+            return true;
+    }
+    return false;
 }
 
 QString stylesheet(const QString &path)
@@ -46,18 +71,23 @@ QString script(const QString &path)
 }
 
 QByteArray document(const QString &title, const QString &theme, const QString &language, const QString &head,
-                    const QString &body)
+                    QByteArrayView body)
 {
-    QString html = QLatin1String("<!DOCTYPE html>\n<html lang=\"") + languageOrDefault(language)
-                   + QLatin1String("\" data-theme=\"") + themeOrDefault(theme)
-                   + QLatin1String("\">\n<head>\n<meta charset=\"utf-8\">\n"
-                                   "<meta http-equiv=\"Content-Security-Policy\" content=\"")
-                   + LessonPageTemplate::contentSecurityPolicy()
-                   + QLatin1String("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                                   "<meta name=\"referrer\" content=\"no-referrer\">\n<title>")
-                   + title.toHtmlEscaped() + QLatin1String("</title>\n") + head + QLatin1String("</head>\n<body>\n")
-                   + body + QLatin1String("</body>\n</html>\n");
-    return html.toUtf8();
+    const QString top = QLatin1String("<!DOCTYPE html>\n<html lang=\"") + languageOrDefault(language)
+                        + QLatin1String("\" data-theme=\"") + themeOrDefault(theme)
+                        + QLatin1String("\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                        "<meta http-equiv=\"Content-Security-Policy\" content=\"")
+                        + LessonPageTemplate::contentSecurityPolicy()
+                        + QLatin1String("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                                        "<meta name=\"referrer\" content=\"no-referrer\">\n<title>")
+                        + title.toHtmlEscaped() + QLatin1String("</title>\n") + head
+                        + QLatin1String("</head>\n<body>\n");
+    constexpr QByteArrayView bottom("</body>\n</html>\n");
+    QByteArray html = top.toUtf8();
+    html.reserve(html.size() + body.size() + bottom.size());
+    html.append(body);
+    html.append(bottom);
+    return html;
 }
 
 // The bridge: qwebchannel.js and lesson-bridge.js connect to the app when the web channel is in
@@ -75,7 +105,7 @@ QString LessonPageTemplate::contentSecurityPolicy()
     return QLatin1String(csp);
 }
 
-QByteArray LessonPageTemplate::page(const QString &title, const QString &bodyHtml, const QString &theme,
+QByteArray LessonPageTemplate::page(const QString &title, QByteArrayView bodyHtml, const QString &theme,
                                     const QString &language)
 {
     const bool math = hasMath(bodyHtml);
@@ -93,8 +123,11 @@ QByteArray LessonPageTemplate::page(const QString &title, const QString &bodyHtm
     // Never mermaid (3.5 MB of script) in the head: lesson.js loads it once the text is shown.
     head += bridgeScripts() + script(QStringLiteral("app/lesson.js"));
 
-    const QString body = QLatin1String("<main class=\"lesson\" id=\"lesson\">\n") + bodyHtml
-                         + QLatin1String("\n</main>\n");
+    constexpr QByteArrayView open("<main class=\"lesson\" id=\"lesson\">\n");
+    constexpr QByteArrayView close("\n</main>\n");
+    QByteArray body;
+    body.reserve(open.size() + bodyHtml.size() + close.size());
+    body.append(open).append(bodyHtml).append(close);
     return document(title, theme, language, head, body);
 }
 
@@ -106,7 +139,7 @@ QByteArray LessonPageTemplate::errorPage(const QString &title, const QString &me
                                        "<div class=\"error-box\" role=\"alert\">\n<h1>")
                          + title.toHtmlEscaped() + QLatin1String("</h1>\n<p class=\"error-message\">")
                          + message.toHtmlEscaped() + QLatin1String("</p>\n</div>\n</main>\n");
-    return document(title, theme, QStringLiteral("en"), head, body);
+    return document(title, theme, QStringLiteral("en"), head, body.toUtf8());
 }
 
 } // namespace dblearn

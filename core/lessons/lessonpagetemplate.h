@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 namespace dblearn {
@@ -9,7 +10,7 @@ namespace dblearn {
 // Content-Security-Policy (scripts and styles only from the dblearn: scheme, no network), the
 // page's stylesheet and scripts under dblearn://web/, and the theme on <html data-theme>.
 // The libraries for diagrams and math are referenced only when the body has any, so plain pages
-// stay fast. The body is inserted as given (it is the markdown renderer's output); the title and
+// stay fast. The body (UTF-8) is inserted as given (it is the markdown renderer's output); the title and
 // error messages are escaped.
 class LessonPageTemplate final
 {
@@ -18,7 +19,7 @@ public:
     static QString contentSecurityPolicy();
 
     // theme: "light" or "dark" (anything else is light); language: a BCP 47 tag (anything else is "en").
-    static QByteArray page(const QString &title, const QString &bodyHtml, const QString &theme,
+    static QByteArray page(const QString &title, QByteArrayView bodyHtml, const QString &theme,
                            const QString &language = QStringLiteral("en"));
     // A page saying why a lesson cannot be shown; title and message are plain text.
     static QByteArray errorPage(const QString &title, const QString &message, const QString &theme);

@@ -5,6 +5,7 @@
 #include "lessons/utf8validator.h"
 
 #include <cmath>
+#include <utility>
 
 namespace dblearn {
 
@@ -84,7 +85,7 @@ RenderedLesson MarkdownRenderer::render(const QByteArray &fileContents) const
 
     capMessages(&lesson.warnings, "warnings");
     capMessages(&lesson.errors, "errors");
-    lesson.bodyHtml = QString::fromUtf8(html);
+    lesson.bodyHtml = std::move(html);
     lesson.ok = true;
     return lesson;
 }

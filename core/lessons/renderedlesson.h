@@ -3,6 +3,7 @@
 #include "lessons/exercise.h"
 #include "lessons/quiz.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -51,7 +52,7 @@ struct RenderedLesson {
     QString error;        // why it could not be rendered (invalid UTF-8, broken front matter, ...)
     QVariantMap frontMatter;
     QString title;        // front matter title, else the first heading
-    QString bodyHtml;     // HTML of the body only (no <html>/<head>)
+    QByteArray bodyHtml;  // HTML of the body only (no <html>/<head>), UTF-8 as the page is served
     QList<Heading> headings;
     QList<CodeSnippet> snippets;
     QList<Exercise> exercises;

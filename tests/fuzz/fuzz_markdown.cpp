@@ -147,7 +147,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         DBLEARN_FUZZ_CHECK(!lesson.error.isEmpty(), QStringLiteral("refused without a message"));
         return 0;
     }
-    checkHtml(lesson.bodyHtml);
+    checkHtml(QString::fromUtf8(lesson.bodyHtml));
     for (const LessonLink &link : lesson.links) {
         const QByteArray url = link.url.toUtf8();
         DBLEARN_FUZZ_CHECK(UrlFilter::refusal(url, link.image ? UrlFilter::Target::Image : UrlFilter::Target::Link).isEmpty(),

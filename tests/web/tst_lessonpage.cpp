@@ -47,7 +47,7 @@ public:
     {
         const QUrl url = job->requestUrl();
         if (url.host() == QLatin1String("lesson")) {
-            reply(job, "text/html; charset=utf-8", LessonPageTemplate::page(QStringLiteral("Test"), body, theme));
+            reply(job, "text/html; charset=utf-8", LessonPageTemplate::page(QStringLiteral("Test"), body.toUtf8(), theme));
             return;
         }
         if (url.host() == QLatin1String("web") && url.path() == QLatin1String("/qt/qwebchannel.js")) {

@@ -11,7 +11,7 @@ class LessonPageTemplateTest final : public QObject
 private:
     static QString page(const QString &title, const QString &body, const QString &theme = QStringLiteral("light"))
     {
-        return QString::fromUtf8(LessonPageTemplate::page(title, body, theme));
+        return QString::fromUtf8(LessonPageTemplate::page(title, body.toUtf8(), theme));
     }
 
     static QString cspOf(const QString &html)
@@ -46,7 +46,7 @@ private slots:
 
     void keepsUtf8()
     {
-        const QByteArray bytes = LessonPageTemplate::page(QStringLiteral("Ünïcödé — 索引"), QString(), QString());
+        const QByteArray bytes = LessonPageTemplate::page(QStringLiteral("Ünïcödé — 索引"), QByteArrayView(), QString());
         QVERIFY(bytes.contains(QStringLiteral("<title>Ünïcödé — 索引</title>").toUtf8()));
     }
 
@@ -102,7 +102,7 @@ private slots:
     void validatesLanguage()
     {
         auto lang = [](const QString &language) {
-            return QString::fromUtf8(LessonPageTemplate::page(QString(), QString(), QString(), language));
+            return QString::fromUtf8(LessonPageTemplate::page(QString(), QByteArrayView(), QString(), language));
         };
         QVERIFY(lang(QStringLiteral("de-CH")).contains(QLatin1String("<html lang=\"de-CH\"")));
         QVERIFY(lang(QStringLiteral("en\"><script>")).contains(QLatin1String("<html lang=\"en\"")));

@@ -37,6 +37,10 @@ namespace {
 constexpr int maxCrashReloads = 3;
 // If a page never reports readiness (its scripts failed), treat it as painted after this long.
 constexpr int paintFallbackMs = 1500;
+// A delivered lesson the page has not shown after this long comes by a page load instead. A busy
+// machine (a model training beside the app, a test suite) can take over a second to answer; a
+// page that never will (its scripts failed) is rare, so waiting longer costs little.
+constexpr int deliveryFallbackMs = 5000;
 } // namespace
 
 LessonView::LessonView(LessonWebProfile *profile, QWidget *parent) : QWidget(parent), m_profile(profile)
@@ -212,14 +216,14 @@ bool LessonView::deliver()
         {QStringLiteral("generation"), m_delivery},
         {QStringLiteral("url"), LessonSchemeHandler::lessonUrl(m_lessonPath).toString(QUrl::FullyEncoded)},
         {QStringLiteral("title"), lesson.title},
-        {QStringLiteral("html"), lesson.bodyHtml},
+        {QStringLiteral("html"), QString::fromUtf8(lesson.bodyHtml)},
         {QStringLiteral("anchor"), m_anchor},
     };
     emit m_bridge->lessonDelivered(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
     emit lessonLoaded(m_lessonPath, true);
     // A page that does not answer in time gets the lesson by a page load after all.
     const int generation = m_loadGeneration;
-    QTimer::singleShot(paintFallbackMs, this, [this, generation] {
+    QTimer::singleShot(deliveryFallbackMs, this, [this, generation] {
         if (m_loadGeneration != generation || m_painted)
             return;
         qWarning("the lesson page did not show %s in time; loading it anew", qPrintable(m_lessonPath));
