@@ -27,6 +27,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QPrinter>
 #include <QTest>
 #include <QTreeView>
 
@@ -88,6 +89,38 @@ private slots:
         const QImage image = window.grab().toImage();
         QVERIFY(!image.isNull());
         QVERIFY(image.width() > 400);
+    }
+
+    void printsTheLessonOnAPrinter()
+    {
+        LessonWebProfile profile(m_content.path());
+        MainWindow window(services(&profile));
+        window.show();
+        auto printer = [] { return std::make_unique<QPrinter>(QPrinter::HighResolution); };
+        QVERIFY(!window.printLesson(printer())); // no lesson open yet
+        QSignalSpy painted(&window, &MainWindow::contentPainted);
+        QVERIFY(window.openLesson(QStringLiteral("01_foundations/01_acid_properties.md")));
+        QVERIFY(painted.wait(30000));
+
+        // File → Print asks for a printer with the print dialog; here a PDF printer stands in.
+        QTemporaryDir out;
+        const QString pdf = out.filePath(QStringLiteral("printed.pdf"));
+        auto first = printer();
+        first->setOutputFormat(QPrinter::PdfFormat);
+        first->setOutputFileName(pdf);
+        QSignalSpy finished(&window, &MainWindow::printFinished);
+        QVERIFY(window.printLesson(std::move(first)));
+        QVERIFY(!window.printLesson(printer())); // one print at a time
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.read(5).startsWith("%PDF-"));
+        QVERIFY2(file.size() > 5000, qPrintable(QString::number(file.size())));
+        bool inMenu = false;
+        for (QAction *action : window.findChildren<QAction *>())
+            inMenu |= action->shortcut() == QKeySequence(QKeySequence::Print) && !action->associatedObjects().isEmpty();
+        QVERIFY(inMenu);
     }
 
     void refusesUnknownLesson()

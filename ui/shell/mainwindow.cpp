@@ -36,6 +36,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
@@ -150,7 +152,12 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
                            : tr("%1 database backends loaded").arg(loaded));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // A print still running writes to m_printer until its view is gone: the view goes first.
+    if (m_printer)
+        delete m_lessonView;
+}
 
 void MainWindow::createActions()
 {
@@ -260,6 +267,23 @@ void MainWindow::createActions()
         page->printToPdf(file); // the page's print stylesheet hides buttons and editors
     });
 
+    m_printAction = new QAction(tr("P&rint Lesson…"), this);
+    m_printAction->setShortcut(QKeySequence::Print);
+    connect(m_printAction, &QAction::triggered, this, [this] {
+        if (m_lessonView->currentLesson().isEmpty())
+            return;
+        if (m_printer) {
+            showStatus(tr("The lesson is still being printed"));
+            return;
+        }
+        auto printer = std::make_unique<QPrinter>(QPrinter::HighResolution);
+        printer->setDocName(m_lessonView->title());
+        QPrintDialog dialog(printer.get(), this);
+        dialog.setWindowTitle(tr("Print lesson"));
+        if (dialog.exec() == QDialog::Accepted)
+            printLesson(std::move(printer));
+    });
+
     m_progressAction = new QAction(tr("&Progress"), this);
     m_progressAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     connect(m_progressAction, &QAction::triggered, this, [this] {
@@ -306,6 +330,7 @@ void MainWindow::createMenus()
     file->addAction(m_console->connectAction());
     file->addAction(tr("Open &Query Plan…"), this, [this] { PlanWindow::openWithDialog(this); });
     file->addAction(m_exportPdfAction);
+    file->addAction(m_printAction);
     file->addAction(m_exportNotesAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -385,6 +410,32 @@ void MainWindow::createMenus()
     help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
+}
+
+bool MainWindow::printLesson(std::unique_ptr<QPrinter> printer)
+{
+    if (m_printer || m_lessonView->currentLesson().isEmpty() || !printer)
+        return false;
+    m_printer = std::move(printer);
+    // Qt WebEngine draws each page as an image at the printer's resolution: 1,200 dpi would be
+    // 560 MB per A4 page and minutes of work. 300 dpi keeps text sharp at 35 MB a page.
+    constexpr int maxPrintDpi = 300;
+    if (m_printer->resolution() > maxPrintDpi)
+        m_printer->setResolution(maxPrintDpi);
+    QWebEngineView *view = m_lessonView->webView();
+    connect(view, &QWebEngineView::printFinished, this,
+            [this](bool ok) {
+                // The engine is done with the printer only now.
+                const QString target = m_printer->outputFileName().isEmpty() ? m_printer->printerName()
+                                                                             : m_printer->outputFileName();
+                m_printer.reset();
+                showStatus(ok ? tr("The lesson was sent to %1").arg(target) : tr("The lesson could not be printed on %1").arg(target));
+                emit printFinished(ok);
+            },
+            Qt::SingleShotConnection);
+    showStatus(tr("Printing the lesson…"), 0);
+    view->print(m_printer.get());
+    return true;
 }
 
 void MainWindow::setSearchIndex(const LessonSearchIndex *index)

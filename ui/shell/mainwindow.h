@@ -7,7 +7,10 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class QAction;
+class QPrinter;
 class QLabel;
 class QTabWidget;
 class QTimer;
@@ -47,10 +50,15 @@ public:
     void showGettingStarted(); // Help → Getting Started
     // Full-text search in the curriculum dock, once its index is built (titles filter until then).
     void setSearchIndex(const LessonSearchIndex *index);
+    // Prints the open lesson on `printer` (File → Print asks for it with the print dialog); the
+    // page's print stylesheet hides buttons and editors. Returns false if nothing can be printed
+    // now (no lesson, or a print still running); printFinished tells the outcome.
+    bool printLesson(std::unique_ptr<QPrinter> printer);
 
 signals:
     // The open lesson is on screen (or the shell alone, when no lesson is open).
     void contentPainted();
+    void printFinished(bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -104,6 +112,8 @@ private:
     QAction *m_bookmarkAction = nullptr;
     QAction *m_progressAction = nullptr;
     QAction *m_exportPdfAction = nullptr;
+    QAction *m_printAction = nullptr;
+    std::unique_ptr<QPrinter> m_printer; // the print in progress; one at a time
     QAction *m_pluginsAction = nullptr;
     QAction *m_gettingStartedAction = nullptr;
     QAction *m_aboutAction = nullptr;
