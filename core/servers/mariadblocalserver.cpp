@@ -72,13 +72,25 @@ bool MariadbLocalServer::launch(int port, QString *error)
         program = QStringLiteral("runuser");
     }
     QFile::remove(socketPath());
-    if (!QProcess::startDetached(program, arguments, m_dir)) {
+    // Detached, with no terminal or pipe of ours: whoever reads the app's output (a terminal, a
+    // test runner) is not kept waiting by a server that outlives it.
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(arguments);
+    process.setWorkingDirectory(m_dir);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setStandardOutputFile(QProcess::nullDevice());
+    process.setStandardErrorFile(QProcess::nullDevice());
+    if (!process.startDetached()) {
         *error = QStringLiteral("cannot start %1").arg(m_server);
         return false;
     }
-    for (int i = 0; i < 300 && !QFile::exists(socketPath()); ++i)
+    // The server is up once it listens on its socket and has written its pid file (isRunning()
+    // reads it); MariaDB writes the two in either order.
+    const auto up = [this] { return QFile::exists(socketPath()) && isRunning(); };
+    for (int i = 0; i < 300 && !up(); ++i)
         QThread::msleep(100);
-    if (!QFile::exists(socketPath())) {
+    if (!up()) {
         *error = QStringLiteral("MariaDB did not start within 30 s (see %1)").arg(logFile());
         return false;
     }

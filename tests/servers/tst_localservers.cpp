@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <unistd.h>
@@ -69,6 +70,11 @@ private slots:
         QVERIFY(server->connectionUri().isEmpty());
 
         QString error;
+        // A failed check returns early: the server still stops, and does not outlive the test.
+        const auto stopServer = qScopeGuard([server] {
+            QString ignored;
+            server->stop(&ignored);
+        });
         QVERIFY2(server->start(&error), qPrintable(error));
         servers.noteStarted(server);
         QCOMPARE(server->state(), LocalServer::State::Running);
