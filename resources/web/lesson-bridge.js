@@ -3,8 +3,9 @@
  * The app registers one QWebChannel object, "lessonBridge". This script runs in whichever world
  * holds the channel's transport (qt.webChannelTransport), right after Qt's qwebchannel.js:
  *   - main world: loaded by the page's own <script> tags;
- *   - application world (the safer setting): injected by the app with QWebEngineScript, the same
- *     two files concatenated; the page's copies then find no transport and stay idle.
+ *   - application world (the safer setting): injected by the app with QWebEngineScript when the
+ *     document is created, the same two files concatenated; the page's copies then find no
+ *     transport and stay idle.
  * The page's scripts in the main world never see the bridge in the second case. The DOM is shared:
  * lesson.js builds the controls, this script enables them, acts on the learner's real clicks only
  * (event.isTrusted: a script cannot press the buttons), and writes results with textContent.
@@ -59,39 +60,48 @@
     let generation = 0; // of the lesson on the page; see lessonDelivered
     const runTimers = new Map();
 
+    // The handshake with the app starts at once: the app injects this script when the document is
+    // created, so the round trip overlaps the page's loading. The page is wired up once its DOM is
+    // there and the channel is open.
     function start() {
-        const root = document.documentElement;
-        if (root.dataset.bridge === 'connecting' || root.dataset.bridge === 'connected')
-            return; // another world already holds the bridge
-        root.dataset.bridge = 'connecting';
         // eslint-disable-next-line no-undef
         new QWebChannel(transport, function (channel) {
             bridge = channel.objects.lessonBridge || null;
-            if (!bridge) {
-                root.dataset.bridge = 'absent';
-                return;
-            }
-            connectSignal('snippetResult', onSnippetResult);
-            connectSignal('exerciseResult', onExerciseResult);
-            connectSignal('solutionRevealed', onSolutionRevealed);
-            connectSignal('quizResult', onQuizResult);
-            connectSignal('lessonDelivered', onLessonDelivered);
-            document.addEventListener('click', onClick);
-            document.addEventListener('keydown', onKeyDown);
-            // lesson.js sends these once per lesson: for the page's first lesson and for each one
-            // delivered after it.
-            document.addEventListener('dblearn:decorated', enableControls);
-            document.addEventListener('dblearn:rendered', sendReady);
-            document.addEventListener('dblearn:diagrams-drawn', sendDiagramsDrawn);
-            root.dataset.bridge = 'connected';
-
-            if (root.dataset.decorated === 'true')
-                enableControls();
-            if (root.dataset.rendered === 'true')
-                sendReady();
-            if (root.dataset.diagrams === 'drawn')
-                sendDiagramsDrawn();
+            if (document.readyState === 'loading')
+                document.addEventListener('DOMContentLoaded', wire, { once: true });
+            else
+                wire();
         });
+    }
+
+    function wire() {
+        const root = document.documentElement;
+        if (!bridge) {
+            root.dataset.bridge = 'absent';
+            return;
+        }
+        if (root.dataset.bridge === 'connected')
+            return; // another world already holds the bridge
+        connectSignal('snippetResult', onSnippetResult);
+        connectSignal('exerciseResult', onExerciseResult);
+        connectSignal('solutionRevealed', onSolutionRevealed);
+        connectSignal('quizResult', onQuizResult);
+        connectSignal('lessonDelivered', onLessonDelivered);
+        document.addEventListener('click', onClick);
+        document.addEventListener('keydown', onKeyDown);
+        // lesson.js sends these once per lesson: for the page's first lesson and for each one
+        // delivered after it.
+        document.addEventListener('dblearn:decorated', enableControls);
+        document.addEventListener('dblearn:rendered', sendReady);
+        document.addEventListener('dblearn:diagrams-drawn', sendDiagramsDrawn);
+        root.dataset.bridge = 'connected';
+
+        if (root.dataset.decorated === 'true')
+            enableControls();
+        if (root.dataset.rendered === 'true')
+            sendReady();
+        if (root.dataset.diagrams === 'drawn')
+            sendDiagramsDrawn();
     }
 
     function connectSignal(name, handler) {
@@ -576,8 +586,5 @@
             + (answered < questions.length ? ' (' + (questions.length - answered) + ' to go)' : '');
     }
 
-    if (document.readyState === 'loading')
-        document.addEventListener('DOMContentLoaded', start, { once: true });
-    else
-        start();
+    start();
 })();

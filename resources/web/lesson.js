@@ -738,6 +738,12 @@
             return;
         safely('highlighting', function () { highlightWithin(document); });
         safely('math', renderMath);
+        // Shown means shown in its fonts (KaTeX's, for math), not in a fallback for a frame.
+        if (document.fonts && document.fonts.status === 'loading') {
+            await document.fonts.ready;
+            if (lesson !== lessonCount)
+                return;
+        }
 
         root.dataset.rendered = 'true';
         const anchor = root.dataset.anchor || (lesson === 1 && location.hash ? location.hash.slice(1) : '');

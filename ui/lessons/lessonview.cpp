@@ -148,7 +148,9 @@ void LessonView::installBridgeScript()
     QWebEngineScript script;
     script.setName(QStringLiteral("dblearn-bridge"));
     script.setWorldId(QWebEngineScript::ApplicationWorld);
-    script.setInjectionPoint(QWebEngineScript::DocumentReady);
+    // At document creation: the channel's handshake then overlaps the page's loading instead of
+    // starting after it (the script waits for the DOM before it touches the page).
+    script.setInjectionPoint(QWebEngineScript::DocumentCreation);
     script.setRunsOnSubFrames(false);
     script.setSourceCode(channel + QLatin1Char('\n') + bridge);
     m_page->scripts().insert(script);
@@ -190,6 +192,7 @@ void LessonView::load()
 {
     ++m_loadGeneration;
     m_painted = false;
+    m_loadedReported = false;
     m_errorLabel->hide();
     m_view->show();
     if (m_pageLive && deliver())
@@ -220,7 +223,7 @@ bool LessonView::deliver()
         {QStringLiteral("anchor"), m_anchor},
     };
     emit m_bridge->lessonDelivered(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
-    emit lessonLoaded(m_lessonPath, true);
+    reportLoaded(true);
     // A page that does not answer in time gets the lesson by a page load after all.
     const int generation = m_loadGeneration;
     QTimer::singleShot(deliveryFallbackMs, this, [this, generation] {
@@ -304,9 +307,17 @@ qreal LessonView::zoomFactor() const
     return m_view->zoomFactor();
 }
 
+void LessonView::reportLoaded(bool ok)
+{
+    if (m_loadedReported)
+        return;
+    m_loadedReported = true;
+    emit lessonLoaded(m_lessonPath, ok);
+}
+
 void LessonView::onLoadFinished(bool ok)
 {
-    emit lessonLoaded(m_lessonPath, ok);
+    reportLoaded(ok);
     if (!ok) {
         markPainted();
         return;
@@ -325,6 +336,9 @@ void LessonView::markPainted()
     if (m_painted)
         return;
     m_painted = true;
+    // The page can report its lesson shown before its load event (which waits for every font
+    // and image): the lesson is loaded by then.
+    reportLoaded(true);
     // Give the compositor one frame to put the finished page on screen.
     QTimer::singleShot(32, this, [this, path = m_lessonPath] { emit lessonPainted(path); });
 }

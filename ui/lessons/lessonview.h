@@ -41,6 +41,7 @@ public:
     LessonBridge *bridge() const { return m_bridge; }
 
 signals:
+    // The lesson is in the page: once per load, before lessonPainted.
     void lessonLoaded(const QString &lessonPath, bool ok);
     // The lesson's text, code and math are on screen (or its page failed to load).
     void lessonPainted(const QString &lessonPath);
@@ -58,6 +59,7 @@ private:
     void onPageReady(int generation);
     void installBridgeScript();
     void onLoadFinished(bool ok);
+    void reportLoaded(bool ok); // emits lessonLoaded once per load
     void onRenderProcessTerminated(int status, int exitCode);
     void markPainted();
     void find(bool backward);
@@ -75,6 +77,7 @@ private:
     QString m_anchor;
     bool m_dark = false;
     bool m_painted = false;
+    bool m_loadedReported = false; // lessonLoaded emitted for this load (it precedes lessonPainted)
     int m_crashReloads = 0;
     int m_loadGeneration = 0; // which load() a delayed "painted" fallback belongs to
     // A lesson page whose scripts have answered: the next lesson is delivered to it through the
