@@ -2,10 +2,16 @@
 
 #include "lessons/lessonblockparser.h"
 #include "lessons/lessonhtmlbuilder.h"
+#include "lessons/sqlcodehighlighter.h"
 
 #include <QRegularExpression>
 
 namespace dblearn {
+
+namespace {
+// Longer code is written plain, as lesson.js leaves code over 100,000 characters plain.
+constexpr qsizetype maxHighlightedBytes = 100000;
+} // namespace
 
 void LessonBlockWriter::warn(int line, const QString &message)
 {
@@ -34,8 +40,10 @@ void LessonBlockWriter::writeText(const QString &text)
     }
 }
 
-void LessonBlockWriter::writePlainCode(QByteArrayView language, QByteArrayView code, const QString &engine)
+void LessonBlockWriter::writePlainCode(QByteArrayView language, QByteArrayView code, const QString &engine,
+                                       const QString &runEngine)
 {
+    const bool sql = SqlCodeHighlighter::handles(language) && code.size() <= maxHighlightedBytes;
     HtmlBuffer &out = m_out;
     out.put("<pre");
     if (!engine.isEmpty()) {
@@ -47,10 +55,15 @@ void LessonBlockWriter::writePlainCode(QByteArrayView language, QByteArrayView c
     if (!language.isEmpty()) {
         out.put(" class=\"language-");
         out.appendEscaped(language.constData(), language.size());
+        if (sql)
+            out.put(" hljs"); // highlighted here: lesson.js leaves it alone
         out.append('"');
     }
     out.append('>');
-    out.appendEscaped(code.constData(), code.size());
+    if (sql)
+        SqlCodeHighlighter::write(out, code, SqlCodeHighlighter::dialectFor(language, engine.isEmpty() ? runEngine : engine));
+    else
+        out.appendEscaped(code.constData(), code.size());
     out.put("</code></pre>\n");
 }
 
@@ -112,7 +125,7 @@ void LessonBlockWriter::writeSnippet(const InfoTokens &tokens, QByteArrayView la
         out.put("\" data-dataset=\"");
         writeText(snippet.dataset);
         out.put("\">");
-        writePlainCode(language, code);
+        writePlainCode(language, code, {}, snippet.engine);
         out.put("</div>\n");
     }
     m_ctx.lesson->snippets.append(snippet);

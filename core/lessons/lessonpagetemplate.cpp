@@ -59,6 +59,21 @@ bool hasMath(QByteArrayView body)
     return false;
 }
 
+// A code block the renderer did not highlight (its class has no "hljs"): highlight.js is needed.
+bool hasCodeForHighlighter(QByteArrayView body)
+{
+    constexpr QByteArrayView marker("<code class=\"language-");
+    for (qsizetype at = body.indexOf(marker); at >= 0; at = body.indexOf(marker, at + 1)) {
+        const qsizetype begin = at + marker.size();
+        const qsizetype end = body.indexOf('"', begin);
+        if (end < 0)
+            return false;
+        if (!body.sliced(begin, end - begin).endsWith(" hljs"))
+            return true;
+    }
+    return false;
+}
+
 QString stylesheet(const QString &path)
 {
     return QLatin1String(R"(<link rel="stylesheet" href=")") + QLatin1String(webRoot) + path
@@ -115,9 +130,11 @@ QByteArray LessonPageTemplate::page(const QString &title, QByteArrayView bodyHtm
         head += stylesheet(QStringLiteral("vendor/katex/katex.min.css"));
     head += stylesheet(QStringLiteral("app/lesson.css"));
     // Deferred scripts run in document order once the body is parsed; lesson.js comes last.
-    head += script(QStringLiteral("vendor/highlight/highlight.min.js"))
-            + script(QStringLiteral("vendor/highlight/languages/pgsql.min.js"))
-            + script(QStringLiteral("vendor/highlight/languages/dockerfile.min.js"));
+    // SQL comes highlighted from the renderer; highlight.js only for code in other languages.
+    if (hasCodeForHighlighter(bodyHtml))
+        head += script(QStringLiteral("vendor/highlight/highlight.min.js"))
+                + script(QStringLiteral("vendor/highlight/languages/pgsql.min.js"))
+                + script(QStringLiteral("vendor/highlight/languages/dockerfile.min.js"));
     if (math)
         head += script(QStringLiteral("vendor/katex/katex.min.js"));
     // Never mermaid (3.5 MB of script) in the head: lesson.js loads it once the text is shown.

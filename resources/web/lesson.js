@@ -464,8 +464,9 @@
         return new Promise(function (resolve) { window.addEventListener('load', resolve, { once: true }); });
     }
 
-    async function ensureHighlighter() {
-        if (window.hljs || !document.querySelector('pre > code[class*="language-"]'))
+    // SQL comes highlighted by the app (class "hljs"): highlight.js is loaded for other code only.
+    async function ensureHighlighter(scope) {
+        if (window.hljs || !(scope || document).querySelector('pre > code[class*="language-"]:not(.hljs)'))
             return;
         await Promise.all([loadScript('vendor/highlight/highlight.min.js'),
             loadScript('vendor/highlight/languages/pgsql.min.js'),
@@ -766,7 +767,9 @@
         // highlight.js lives.
         document.addEventListener('dblearn:content-added', function (event) {
             const scope = event.target instanceof Element ? event.target : document;
-            safely('highlighting', function () { highlightWithin(scope); });
+            ensureHighlighter(scope).catch(function (e) { console.error('dblearn: ' + e.message); }).then(function () {
+                safely('highlighting', function () { highlightWithin(scope); });
+            });
         });
         document.addEventListener('dblearn:lesson-replaced', function () { showLesson(); });
         showLesson();

@@ -113,7 +113,8 @@ void MarkdownRendererTest::sampleLesson()
     QVERIFY(l.bodyHtml.contains(QLatin1String("<span class=\"math display\">\\lceil \\log_{B} N \\rceil + 1</span>")));
     QVERIFY(l.bodyHtml.contains(QLatin1String("<span class=\"math inline\">B</span>")));
     QVERIFY(l.bodyHtml.contains(QLatin1String("<table>")));
-    QVERIFY(l.bodyHtml.contains(QLatin1String("<pre><code class=\"language-sql\">CREATE INDEX")));
+    QVERIFY(l.bodyHtml.contains(QLatin1String("<pre><code class=\"language-sql hljs\"><span class=\"hljs-keyword\">CREATE</span> "
+                                              "<span class=\"hljs-keyword\">INDEX</span>")));
 
     QCOMPARE(l.snippets.size(), 2);
     const CodeSnippet &run = l.snippets.at(0);
@@ -246,11 +247,14 @@ void MarkdownRendererTest::runnableSnippets()
     QCOMPARE(a.line, kBodyLine + 4);
     QVERIFY(l.bodyHtml.contains(QLatin1String(
         "<div class=\"snippet\" data-snippet=\"snippet-1\" data-engine=\"sqlite\" data-dataset=\"shop\"><pre><code "
-        "class=\"language-sql\">SELECT * FROM t WHERE a &lt; 3 AND b = &quot;x&quot;;\n</code></pre>\n</div>")));
+        "class=\"language-sql hljs\"><span class=\"hljs-keyword\">SELECT</span> * <span class=\"hljs-keyword\">FROM</span> t "
+        "<span class=\"hljs-keyword\">WHERE</span> a &lt; <span class=\"hljs-number\">3</span> <span class=\"hljs-keyword\">AND</span> "
+        "b = &quot;x&quot;;\n</code></pre>\n</div>")));
 
     QVERIFY(!l.snippets.at(1).runnable);
     QCOMPARE(l.snippets.at(1).line, kBodyLine + 8);
-    QVERIFY(l.bodyHtml.contains(QLatin1String("<pre><code class=\"language-sql\">SELECT 1;\n</code></pre>")));
+    QVERIFY(l.bodyHtml.contains(QLatin1String("<pre><code class=\"language-sql hljs\"><span class=\"hljs-keyword\">SELECT</span> "
+                                              "<span class=\"hljs-number\">1</span>;\n</code></pre>")));
 
     QVERIFY(l.snippets.at(2).runnable);
     QCOMPARE(l.snippets.at(2).engine, QStringLiteral("postgresql"));

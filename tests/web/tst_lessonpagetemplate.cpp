@@ -112,7 +112,8 @@ private slots:
     void referencesAssetsOnOurSchemeOnly()
     {
         const QString html = page(QStringLiteral("t"), QStringLiteral("<pre class=\"mermaid\">graph TD; A--&gt;B</pre>"
-                                                                      "<span class=\"math inline\">x^2</span>"));
+                                                                      "<span class=\"math inline\">x^2</span>"
+                                                                      "<pre><code class=\"language-python\">x</code></pre>"));
         for (const char *asset : {"dblearn://web/app/lesson.css", "dblearn://web/app/lesson.js",
                                   "dblearn://web/app/lesson-bridge.js", "dblearn://web/qt/qwebchannel.js",
                                   "dblearn://web/vendor/highlight/highlight.min.js",
@@ -140,7 +141,15 @@ private slots:
         const QString plain = page(QStringLiteral("t"), QStringLiteral("<p>mermaid and math in prose</p>"));
         QVERIFY(!plain.contains(QLatin1String("mermaid.min.js")));
         QVERIFY(!plain.contains(QLatin1String("katex")));
-        QVERIFY(plain.contains(QLatin1String("highlight.min.js")));
+        QVERIFY(!plain.contains(QLatin1String("highlight.min.js")));
+        // highlight.js for code the renderer did not highlight; SQL comes highlighted ("hljs").
+        QVERIFY(page(QStringLiteral("t"), QStringLiteral("<pre><code class=\"language-python\">x</code></pre>"))
+                    .contains(QLatin1String("highlight.min.js")));
+        QVERIFY(!page(QStringLiteral("t"), QStringLiteral("<pre><code class=\"language-sql hljs\">x</code></pre>"))
+                     .contains(QLatin1String("highlight.min.js")));
+        QVERIFY(page(QStringLiteral("t"), QStringLiteral("<pre><code class=\"language-sql hljs\">x</code></pre>"
+                                                          "<pre><code class=\"language-bash\">ls</code></pre>"))
+                    .contains(QLatin1String("highlight.min.js")));
 
         // Mermaid never: lesson.js loads it once the lesson's text is shown.
         QVERIFY(!page(QStringLiteral("t"), QStringLiteral("<pre class=\"mermaid\">graph TD; A--&gt;B</pre>"))
