@@ -61,7 +61,7 @@ int renderCommand(const QStringList &args)
 
     const QByteArray html = parser.isSet(bodyOnly)
                                 ? lesson.bodyHtml
-                                : LessonPageTemplate::page(lesson.title, lesson.bodyHtml, parser.value(theme));
+                                : LessonPageTemplate::page(lesson.title, lesson.pageBodyHtml(), parser.value(theme));
     out().flush();
     std::fwrite(html.constData(), 1, size_t(html.size()), stdout);
     std::fflush(stdout);

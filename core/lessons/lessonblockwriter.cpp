@@ -52,19 +52,23 @@ void LessonBlockWriter::writePlainCode(QByteArrayView language, QByteArrayView c
         out.append('"');
     }
     out.put("><code");
+    SqlCodeRange range;
     if (!language.isEmpty()) {
         out.put(" class=\"language-");
         out.appendEscaped(language.constData(), language.size());
-        if (sql)
-            out.put(" hljs"); // highlighted here: lesson.js leaves it alone
+        range.classEnd = out.size();
         out.append('"');
     }
     out.append('>');
-    if (sql)
-        SqlCodeHighlighter::write(out, code, SqlCodeHighlighter::dialectFor(language, engine.isEmpty() ? runEngine : engine));
-    else
-        out.appendEscaped(code.constData(), code.size());
+    range.begin = out.size();
+    out.appendEscaped(code.constData(), code.size());
+    range.end = out.size();
     out.put("</code></pre>\n");
+    if (sql && &out == m_ctx.bodyBuffer) {
+        // Highlighted when the page is put together (RenderedLesson::pageBodyHtml).
+        range.dialect = SqlCodeHighlighter::dialectFor(language, engine.isEmpty() ? runEngine : engine);
+        m_ctx.lesson->sqlCode.append(range);
+    }
 }
 
 void LessonBlockWriter::writeSnippet(const InfoTokens &tokens, QByteArrayView language, QByteArrayView code, int line)

@@ -23,7 +23,7 @@ public:
     // A fenced code block: tokens[0] is the language, then run, engine=..., dataset=...
     void writeSnippet(const InfoTokens &tokens, QByteArrayView language, QByteArrayView code, int line);
     // <pre><code class="language-x">; data-engine on the <pre> for code of an engine not run here.
-    // SQL is highlighted here (SqlCodeHighlighter), for engine or else runEngine's dialect.
+    // SQL is recorded in RenderedLesson::sqlCode, to highlight for engine's or else runEngine's dialect.
     void writePlainCode(QByteArrayView language, QByteArrayView code, const QString &engine = {},
                         const QString &runEngine = {});
     void writeExercise(QByteArrayView content, int line);

@@ -142,7 +142,9 @@ unsigned LessonHtmlBuilder::parserFlags()
 bool LessonHtmlBuilder::build(QByteArray *html)
 {
     m_buffer.reserve(m_size + m_size / 2 + 1024);
+    m_ctx.bodyBuffer = &m_buffer;
     const bool ok = buildInto(m_buffer);
+    m_ctx.bodyBuffer = nullptr;
     *html = m_buffer.take();
     return ok;
 }
@@ -173,13 +175,15 @@ void LessonHtmlBuilder::renderFragment(LessonRenderContext &context, const QStri
         return;
     // Written straight into the lesson's buffer; an option label loses its single <p> afterwards.
     const qsizetype start = out.size();
+    const qsizetype sqlBefore = context.lesson->sqlCode.size();
     LessonHtmlBuilder builder(context, source, line, true);
     if (!builder.buildInto(out)) {
         out.truncate(start);
+        context.lesson->sqlCode.resize(sqlBefore); // their code was cut again
         out.appendEscaped(source.constData(), source.size());
         return;
     }
-    if (inlineOnly) {
+    if (inlineOnly && context.lesson->sqlCode.size() == sqlBefore) { // never with a code block in it
         const QByteArray written = out.view().sliced(start).toByteArray();
         const QByteArrayView stripped = stripSingleParagraph(written);
         if (stripped.size() != written.size()) {

@@ -60,7 +60,7 @@ QByteArray LessonLibrary::page(const QString &lessonPath, const QString &theme)
     const RenderedLesson &rendered = lesson(lessonPath);
     if (!rendered.ok)
         return LessonPageTemplate::errorPage(QStringLiteral("This lesson cannot be shown"), rendered.error, theme);
-    return LessonPageTemplate::page(rendered.title, rendered.bodyHtml, theme);
+    return LessonPageTemplate::page(rendered.title, rendered.pageBodyHtml(), theme);
 }
 
 } // namespace dblearn

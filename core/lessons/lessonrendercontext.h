@@ -1,6 +1,7 @@
 #pragma once
 
 #include "lessons/headingslugger.h"
+#include "lessons/htmlbuffer.h"
 #include "lessons/renderedlesson.h"
 
 #include <QSet>
@@ -15,6 +16,7 @@ struct LessonRenderContext {
     LessonRenderContext() { slugger.reserve(QStringLiteral("lesson")); } // <main id="lesson"> in the page
 
     RenderedLesson *lesson = nullptr;
+    const HtmlBuffer *bodyBuffer = nullptr; // the buffer that becomes lesson->bodyHtml
     HeadingSlugger slugger;
     int snippetCount = 0;
     QSet<QString> blockIds; // exercise and quiz ids in use

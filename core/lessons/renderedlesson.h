@@ -46,6 +46,14 @@ struct LessonLink {
     int line = 0;
 };
 
+// A SQL code block in RenderedLesson::bodyHtml, highlighted when the page is put together.
+struct SqlCodeRange {
+    qsizetype classEnd = 0; // the closing quote of its <code class="language-...">
+    qsizetype begin = 0;    // its escaped code: [begin, end)
+    qsizetype end = 0;
+    QString dialect;        // SqlCodeHighlighter's: "sqlite", "postgresql" or "mysql"
+};
+
 // The result of rendering one lesson's markdown.
 struct RenderedLesson {
     bool ok = false;
@@ -53,6 +61,7 @@ struct RenderedLesson {
     QVariantMap frontMatter;
     QString title;        // front matter title, else the first heading
     QByteArray bodyHtml;  // HTML of the body only (no <html>/<head>), UTF-8 as the page is served
+    QList<SqlCodeRange> sqlCode; // in bodyHtml, in order
     QList<Heading> headings;
     QList<CodeSnippet> snippets;
     QList<Exercise> exercises;
@@ -66,6 +75,10 @@ struct RenderedLesson {
     QStringList warnings; // e.g. links dropped by the URL filter: "line 12: ..." (at most 500, then a count)
     QStringList errors;   // authoring errors that do not stop rendering (a quiz without a correct
                           // option, a missing required field or section): "quiz block line 93: ..."
+
+    // bodyHtml as the page shows it: its SQL highlighted with highlight.js's class names
+    // (SqlCodeHighlighter), so the page needs highlight.js only for code in other languages.
+    QByteArray pageBodyHtml() const;
 
     const CodeSnippet *snippet(const QString &id) const;
     const Exercise *exercise(const QString &id) const;

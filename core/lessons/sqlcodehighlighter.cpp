@@ -53,12 +53,12 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
-void span(HtmlBuffer &out, const char *cssClass, QByteArrayView text)
+void span(HtmlBuffer &out, const char *cssClass, QByteArrayView escapedText)
 {
     out.put("<span class=\"");
     out.appendCString(cssClass);
     out.put("\">");
-    out.appendEscaped(text);
+    out.append(escapedText);
     out.put("</span>");
 }
 
@@ -88,7 +88,7 @@ QString SqlCodeHighlighter::dialectFor(QByteArrayView language, const QString &e
     return QStringLiteral("sqlite");
 }
 
-void SqlCodeHighlighter::write(HtmlBuffer &out, QByteArrayView code, const QString &dialect)
+void SqlCodeHighlighter::writeEscaped(HtmlBuffer &out, QByteArrayView code, const QString &dialect)
 {
     const WordTable &table = tableFor(dialect);
     const char *s = code.data();
@@ -97,13 +97,19 @@ void SqlCodeHighlighter::write(HtmlBuffer &out, QByteArrayView code, const QStri
     qsizetype i = 0;
     QByteArray upper;
     auto flushPlain = [&](qsizetype end) {
-        out.appendEscaped(s + plain, end - plain);
+        out.append(s + plain, end - plain);
         plain = end;
     };
     while (i < n) {
         const char c = s[i];
         qsizetype end = i;
         const char *cssClass = nullptr;
+        if (c == '&') {
+            // A character reference (&lt; &gt; &amp; &quot;): an operator or a quote, never a word.
+            const qsizetype semicolon = code.indexOf(';', i);
+            i = semicolon < 0 || semicolon - i > 8 ? i + 1 : semicolon + 1;
+            continue;
+        }
         if (c == '-' && i + 1 < n && s[i + 1] == '-') {
             end = i + 2;
             while (end < n && s[end] != '\n')

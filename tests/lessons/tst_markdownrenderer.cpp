@@ -113,8 +113,10 @@ void MarkdownRendererTest::sampleLesson()
     QVERIFY(l.bodyHtml.contains(QLatin1String("<span class=\"math display\">\\lceil \\log_{B} N \\rceil + 1</span>")));
     QVERIFY(l.bodyHtml.contains(QLatin1String("<span class=\"math inline\">B</span>")));
     QVERIFY(l.bodyHtml.contains(QLatin1String("<table>")));
-    QVERIFY(l.bodyHtml.contains(QLatin1String("<pre><code class=\"language-sql hljs\"><span class=\"hljs-keyword\">CREATE</span> "
-                                              "<span class=\"hljs-keyword\">INDEX</span>")));
+    QVERIFY(l.bodyHtml.contains(QLatin1String("<pre><code class=\"language-sql\">CREATE INDEX")));
+    // The page shows the SQL highlighted.
+    QVERIFY(l.pageBodyHtml().contains(QLatin1String("<pre><code class=\"language-sql hljs\"><span class=\"hljs-keyword\">CREATE</span> "
+                                                    "<span class=\"hljs-keyword\">INDEX</span>")));
 
     QCOMPARE(l.snippets.size(), 2);
     const CodeSnippet &run = l.snippets.at(0);
@@ -247,14 +249,17 @@ void MarkdownRendererTest::runnableSnippets()
     QCOMPARE(a.line, kBodyLine + 4);
     QVERIFY(l.bodyHtml.contains(QLatin1String(
         "<div class=\"snippet\" data-snippet=\"snippet-1\" data-engine=\"sqlite\" data-dataset=\"shop\"><pre><code "
+        "class=\"language-sql\">SELECT * FROM t WHERE a &lt; 3 AND b = &quot;x&quot;;\n</code></pre>\n</div>")));
+    QVERIFY(l.pageBodyHtml().contains(QLatin1String(
+        "<div class=\"snippet\" data-snippet=\"snippet-1\" data-engine=\"sqlite\" data-dataset=\"shop\"><pre><code "
         "class=\"language-sql hljs\"><span class=\"hljs-keyword\">SELECT</span> * <span class=\"hljs-keyword\">FROM</span> t "
         "<span class=\"hljs-keyword\">WHERE</span> a &lt; <span class=\"hljs-number\">3</span> <span class=\"hljs-keyword\">AND</span> "
         "b = &quot;x&quot;;\n</code></pre>\n</div>")));
 
     QVERIFY(!l.snippets.at(1).runnable);
     QCOMPARE(l.snippets.at(1).line, kBodyLine + 8);
-    QVERIFY(l.bodyHtml.contains(QLatin1String("<pre><code class=\"language-sql hljs\"><span class=\"hljs-keyword\">SELECT</span> "
-                                              "<span class=\"hljs-number\">1</span>;\n</code></pre>")));
+    QVERIFY(l.bodyHtml.contains(QLatin1String("<pre><code class=\"language-sql\">SELECT 1;\n</code></pre>")));
+    QCOMPARE(l.sqlCode.size(), 4); // every SQL block, runnable or not
 
     QVERIFY(l.snippets.at(2).runnable);
     QCOMPARE(l.snippets.at(2).engine, QStringLiteral("postgresql"));

@@ -1,6 +1,7 @@
 // SqlCodeHighlighter: SQL tokens get highlight.js's class names, everything stays escaped, and the
-// text of the code is unchanged.
+// text of the code is unchanged. The page's whole body: RenderedLesson::pageBodyHtml.
 
+#include "lessons/markdownrenderer.h"
 #include "lessons/sqlcodehighlighter.h"
 
 #include <QRegularExpression>
@@ -10,10 +11,13 @@ using namespace dblearn;
 
 namespace {
 
+// Escapes code as the renderer writes it, then highlights it.
 QString highlighted(const QByteArray &code, const QString &dialect = QStringLiteral("sqlite"))
 {
+    HtmlBuffer escaped;
+    escaped.appendEscaped(code);
     HtmlBuffer out;
-    SqlCodeHighlighter::write(out, code, dialect);
+    SqlCodeHighlighter::writeEscaped(out, escaped.view(), dialect);
     return QString::fromUtf8(out.view().toByteArray());
 }
 
@@ -72,6 +76,30 @@ private slots:
         QCOMPARE(SqlCodeHighlighter::dialectFor("sql", QString()), QStringLiteral("sqlite"));
         QVERIFY(SqlCodeHighlighter::handles("sql"));
         QVERIFY(!SqlCodeHighlighter::handles("python"));
+    }
+
+    void pageBodyHighlightsOnlySql()
+    {
+        const QByteArray lesson = "---\ntitle: T\n---\n# T\n\n```sql\nSELECT 1 AS \"a<b\";\n```\n\n"
+                                  "```python\nprint('SELECT')\n```\n\n```sql run engine=postgresql\nSELECT 'x' ILIKE 'X';\n```\n";
+        const RenderedLesson l = MarkdownRenderer().render(lesson);
+        QVERIFY2(l.ok, qPrintable(l.error));
+        QCOMPARE(l.sqlCode.size(), 2);
+        QCOMPARE(l.sqlCode.at(1).dialect, QStringLiteral("postgresql"));
+        const QByteArray page = l.pageBodyHtml();
+        QVERIFY(page.contains("<code class=\"language-sql hljs\"><span class=\"hljs-keyword\">SELECT</span> "
+                              "<span class=\"hljs-number\">1</span> <span class=\"hljs-keyword\">AS</span> &quot;a&lt;b&quot;;"));
+        QVERIFY(page.contains("<code class=\"language-python\">print('SELECT')")); // left to highlight.js
+        QVERIFY(page.contains("<span class=\"hljs-keyword\">ILIKE</span>"));
+        // Without its tags, the page's body is the renderer's body again.
+        QString shown = QString::fromUtf8(page);
+        static const QRegularExpression tags(QStringLiteral("</?span[^>]*>"));
+        shown.remove(tags).replace(QLatin1String(" hljs\""), QLatin1String("\""));
+        QCOMPARE(shown, QString::fromUtf8(l.bodyHtml));
+        // Ranges that do not fit the body are not trusted: the body is shown plain.
+        RenderedLesson broken = l;
+        broken.sqlCode[0].end = broken.bodyHtml.size() + 10;
+        QCOMPARE(broken.pageBodyHtml(), broken.bodyHtml);
     }
 
     void escapesAndKeepsTheText_data()

@@ -219,7 +219,7 @@ bool LessonView::deliver()
         {QStringLiteral("generation"), m_delivery},
         {QStringLiteral("url"), LessonSchemeHandler::lessonUrl(m_lessonPath).toString(QUrl::FullyEncoded)},
         {QStringLiteral("title"), lesson.title},
-        {QStringLiteral("html"), QString::fromUtf8(lesson.bodyHtml)},
+        {QStringLiteral("html"), QString::fromUtf8(lesson.pageBodyHtml())},
         {QStringLiteral("anchor"), m_anchor},
     };
     emit m_bridge->lessonDelivered(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
