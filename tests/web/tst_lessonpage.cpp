@@ -4,6 +4,7 @@
 // The page is served here by a minimal handler over the build tree's share/dblearn/web.
 
 #include "lessons/lessonpagetemplate.h"
+#include "lessons/markdownrenderer.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -313,6 +314,32 @@ private slots:
         QCOMPARE(js(QStringLiteral("document.querySelectorAll('pre.mermaid.has-error').length")).toInt(), 1);
         QVERIFY2(m_page->errors.isEmpty(), qPrintable(m_page->errors.join(QLatin1Char('\n'))));
         QVERIFY2(m_interceptor.blocked.isEmpty(), qPrintable(m_interceptor.blocked.join(QLatin1Char('\n'))));
+    }
+
+    // The renderer highlights SQL itself; highlight.js is loaded only for what it left, and leaves the
+    // renderer's markup alone.
+    void highlightsWhatTheRendererLeft()
+    {
+        const QByteArray markdown = "# T\n\n```sql\nSELECT name FROM t WHERE a = 'x';\n```\n\n"
+                                    "```python\ndef f():\n    return 1\n```\n";
+        const RenderedLesson lesson = MarkdownRenderer().render(markdown);
+        QVERIFY2(lesson.error.isEmpty(), qPrintable(lesson.error));
+        QVERIFY(load(QString::fromUtf8(lesson.pageBodyHtml())));
+        const QString sqlHtml = js(QStringLiteral("document.querySelector('code.language-sql').innerHTML")).toString();
+        QVERIFY(sqlHtml.contains(QLatin1String("<span class=\"hljs-keyword\">SELECT</span>")));
+        QVERIFY(sqlHtml.contains(QLatin1String("<span class=\"hljs-string\">'x'</span>")));
+        QVERIFY(QTest::qWaitFor([this] { return js(QStringLiteral("typeof hljs")).toString() == QLatin1String("object"); }));
+        QVERIFY(QTest::qWaitFor([this] {
+            return js(QStringLiteral("document.querySelectorAll('code.language-python .hljs-keyword').length")).toInt() >= 1;
+        }));
+        QCOMPARE(js(QStringLiteral("document.querySelector('code.language-sql').innerHTML")).toString(), sqlHtml);
+
+        // SQL only: highlight.js is not loaded at all.
+        const RenderedLesson sqlOnly = MarkdownRenderer().render("# T\n\n```sql\nSELECT 1;\n```\n");
+        QVERIFY(load(QString::fromUtf8(sqlOnly.pageBodyHtml())));
+        QCOMPARE(js(QStringLiteral("document.querySelectorAll('code.hljs .hljs-keyword').length")).toInt(), 1);
+        QCOMPARE(js(QStringLiteral("typeof hljs")).toString(), QStringLiteral("undefined"));
+        QVERIFY2(m_page->errors.isEmpty(), qPrintable(m_page->errors.join(QLatin1Char('\n'))));
     }
 
     void switchesTheme()
