@@ -105,14 +105,6 @@ QByteArray document(const QString &title, const QString &theme, const QString &l
     return html;
 }
 
-// The bridge: qwebchannel.js and lesson-bridge.js connect to the app when the web channel is in
-// the page's main world; when it is in the application world, the app injects the same two files
-// there and these copies stay idle.
-QString bridgeScripts()
-{
-    return script(QStringLiteral("qt/qwebchannel.js")) + script(QStringLiteral("app/lesson-bridge.js"));
-}
-
 } // namespace
 
 QString LessonPageTemplate::contentSecurityPolicy()
@@ -138,7 +130,9 @@ QByteArray LessonPageTemplate::page(const QString &title, QByteArrayView bodyHtm
     if (math)
         head += script(QStringLiteral("vendor/katex/katex.min.js"));
     // Never mermaid (3.5 MB of script) in the head: lesson.js loads it once the text is shown.
-    head += bridgeScripts() + script(QStringLiteral("app/lesson.js"));
+    // The bridge (qwebchannel.js, lesson-bridge.js) is not the page's: the app injects it into an
+    // isolated world when the document is created (LessonView).
+    head += script(QStringLiteral("app/lesson.js"));
 
     constexpr QByteArrayView open("<main class=\"lesson\" id=\"lesson\">\n");
     constexpr QByteArrayView close("\n</main>\n");
@@ -150,8 +144,7 @@ QByteArray LessonPageTemplate::page(const QString &title, QByteArrayView bodyHtm
 
 QByteArray LessonPageTemplate::errorPage(const QString &title, const QString &message, const QString &theme)
 {
-    const QString head = stylesheet(QStringLiteral("app/lesson.css")) + bridgeScripts()
-                         + script(QStringLiteral("app/lesson.js"));
+    const QString head = stylesheet(QStringLiteral("app/lesson.css")) + script(QStringLiteral("app/lesson.js"));
     const QString body = QLatin1String("<main class=\"lesson error-page\" id=\"lesson\">\n"
                                        "<div class=\"error-box\" role=\"alert\">\n<h1>")
                          + title.toHtmlEscaped() + QLatin1String("</h1>\n<p class=\"error-message\">")

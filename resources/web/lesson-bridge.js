@@ -1,12 +1,9 @@
 /* DB Learn lesson page: the connection to the app.
  *
- * The app registers one QWebChannel object, "lessonBridge". This script runs in whichever world
- * holds the channel's transport (qt.webChannelTransport), right after Qt's qwebchannel.js:
- *   - main world: loaded by the page's own <script> tags;
- *   - application world (the safer setting): injected by the app with QWebEngineScript when the
- *     document is created, the same two files concatenated; the page's copies then find no
- *     transport and stay idle.
- * The page's scripts in the main world never see the bridge in the second case. The DOM is shared:
+ * The app registers one QWebChannel object, "lessonBridge", in the application world, an isolated
+ * world of its own: it injects Qt's qwebchannel.js and this script there, concatenated, with
+ * QWebEngineScript when the document is created. The page never loads either, and its scripts in
+ * the main world never see the bridge or the channel's transport. The DOM is shared:
  * lesson.js builds the controls, this script enables them, acts on the learner's real clicks only
  * (event.isTrusted: a script cannot press the buttons), and writes results with textContent.
  *
@@ -39,7 +36,7 @@
 
     const transport = typeof qt !== 'undefined' && qt ? qt.webChannelTransport : undefined;
     if (!transport || typeof QWebChannel !== 'function')
-        return; // the channel lives in another world, or the page is not in the app
+        return; // not in the app's world (a page opened outside the app)
 
     const runTimeoutMs = 120000; // give the Run button back if the app never answers
     const actionMethods = {

@@ -51,10 +51,6 @@ public:
             reply(job, "text/html; charset=utf-8", LessonPageTemplate::page(QStringLiteral("Test"), body.toUtf8(), theme));
             return;
         }
-        if (url.host() == QLatin1String("web") && url.path() == QLatin1String("/qt/qwebchannel.js")) {
-            reply(job, "text/javascript", fileContents(QStringLiteral(":/qtwebchannel/qwebchannel.js")));
-            return;
-        }
         const QString path = webDir + url.path();
         const QString suffix = QFileInfo(path).suffix();
         const QByteArray mime = suffix == QLatin1String("js")    ? "text/javascript"
@@ -273,14 +269,14 @@ private slots:
         m_view->show();
 
         // As the app does: the channel lives in the application world, where qwebchannel.js and
-        // lesson-bridge.js are injected; the page's own copies find no transport and stay idle.
+        // lesson-bridge.js are injected when the document is created; the page never loads them.
         m_channel = new QWebChannel(this);
         m_channel->registerObject(QStringLiteral("lessonBridge"), &m_bridge);
         m_page->setWebChannel(m_channel, QWebEngineScript::ApplicationWorld);
         QWebEngineScript script;
         script.setName(QStringLiteral("dblearn-bridge"));
         script.setWorldId(QWebEngineScript::ApplicationWorld);
-        script.setInjectionPoint(QWebEngineScript::DocumentReady);
+        script.setInjectionPoint(QWebEngineScript::DocumentCreation);
         script.setRunsOnSubFrames(false);
         script.setSourceCode(QString::fromUtf8(fileContents(QStringLiteral(":/qtwebchannel/qwebchannel.js")) + '\n'
                                                + fileContents(webDir + QLatin1String("/app/lesson-bridge.js"))));

@@ -97,15 +97,6 @@ void LessonSchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
         return;
     }
     if (host == QLatin1String("web")) {
-        if (path == QLatin1String("/qt/qwebchannel.js")) {
-            QFile file(QStringLiteral(":/qtwebchannel/qwebchannel.js"));
-            if (file.open(QIODevice::ReadOnly)) {
-                reply(job, "text/javascript", file.readAll());
-                return;
-            }
-            job->fail(QWebEngineUrlRequestJob::UrlNotFound);
-            return;
-        }
         serveFile(job, AppPaths::webDir(), path.mid(1));
         return;
     }

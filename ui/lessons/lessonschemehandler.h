@@ -10,7 +10,6 @@ class LessonLibrary;
 //   dblearn://lesson/<path.md>      a lesson from the content folder, rendered to a full page
 //   dblearn://lesson/<path.png|svg> an image next to the lesson
 //   dblearn://web/app/..., dblearn://web/vendor/...  the page's own and third-party scripts/styles
-//   dblearn://web/qt/qwebchannel.js Qt's QWebChannel client
 // Nothing outside those folders is ever served.
 class LessonSchemeHandler final : public QWebEngineUrlSchemeHandler
 {
