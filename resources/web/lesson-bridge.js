@@ -117,11 +117,23 @@
         return true;
     }
 
+    // Ready once the lesson is on screen: two animation frames after lesson.js showed it (the first
+    // runs before the frame with the lesson is drawn, the second once that frame was handed on).
+    // A page that is not shown gets no animation frames; a timer stands in for them.
     function sendReady() {
         if (readySent)
             return;
         readySent = true;
-        call('pageReady', generation);
+        const shown = generation;
+        let sent = false;
+        const send = function () {
+            if (sent || shown !== generation)
+                return;
+            sent = true;
+            call('pageReady', shown);
+        };
+        requestAnimationFrame(function () { requestAnimationFrame(send); });
+        setTimeout(send, 250);
     }
 
     function sendDiagramsDrawn() {

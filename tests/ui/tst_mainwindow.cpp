@@ -30,6 +30,7 @@
 #include <QPrinter>
 #include <QTest>
 #include <QTreeView>
+#include <QWebEngineView>
 
 using namespace dblearn;
 
@@ -89,6 +90,20 @@ private slots:
         const QImage image = window.grab().toImage();
         QVERIFY(!image.isNull());
         QVERIFY(image.width() > 400);
+        // Painted means on screen: the lesson's text is in the window's picture (the light theme's
+        // dark text on a light page), not the blank page before the first frame with it.
+        QWidget *page = window.lessonView()->webView();
+        const QRect area(page->mapTo(&window, QPoint(0, 0)), page->size());
+        const QImage shown = image.copy(area.intersected(image.rect())).convertToFormat(QImage::Format_RGB32);
+        const bool darkPage = qGray(shown.pixel(shown.width() / 2, 2)) < 128;
+        qsizetype text = 0;
+        for (int y = 0; y < shown.height(); ++y) {
+            const auto *line = reinterpret_cast<const QRgb *>(shown.constScanLine(y));
+            for (int x = 0; x < shown.width(); ++x)
+                text += darkPage ? qGray(line[x]) > 160 : qGray(line[x]) < 96;
+        }
+        QVERIFY2(text > shown.width() * shown.height() / 200,
+                 qPrintable(QStringLiteral("%1 text pixels of %2").arg(text).arg(shown.width() * shown.height())));
     }
 
     void printsTheLessonOnAPrinter()
