@@ -52,8 +52,10 @@
 
     const editorSelector = 'textarea.exercise-editor, textarea.exercise-answer';
     let bridge = null;
-    let readySent = false;
+    let readySent = false;     // pageReady asked for (it follows after two frames)
+    let readyCalled = false;   // pageReady sent to the app
     let diagramsSent = false;
+    let diagramsWaiting = false; // drawn before pageReady went out: sent right after it
     let generation = 0; // of the lesson on the page; see lessonDelivered
     const runTimers = new Map();
 
@@ -130,7 +132,12 @@
             if (sent || shown !== generation)
                 return;
             sent = true;
+            readyCalled = true;
             call('pageReady', shown);
+            if (diagramsWaiting) {
+                diagramsWaiting = false;
+                call('diagramsDrawn', shown);
+            }
         };
         requestAnimationFrame(function () { requestAnimationFrame(send); });
         setTimeout(send, 250);
@@ -140,7 +147,10 @@
         if (diagramsSent)
             return;
         diagramsSent = true;
-        call('diagramsDrawn', generation);
+        if (readyCalled)
+            call('diagramsDrawn', generation);
+        else
+            diagramsWaiting = true; // the app hears of the diagrams after the lesson
     }
 
     // The app's next lesson, put in place of the current one. lesson.js (in the page's world) then
@@ -177,7 +187,9 @@
         runTimers.clear();
         generation = lesson.generation;
         readySent = false;
+        readyCalled = false;
         diagramsSent = false;
+        diagramsWaiting = false;
         document.title = typeof lesson.title === 'string' ? lesson.title : '';
         root.dataset.decorated = 'false';
         root.dataset.rendered = 'false';
