@@ -694,8 +694,28 @@ int LessonHtmlBuilder::enterSpan(MD_SPANTYPE type, void *detail)
     case MD_SPAN_DEL: out.put("<del>"); break;
     case MD_SPAN_U: out.put("<u>"); break;
     case MD_SPAN_CODE: out.put("<code>"); break;
-    case MD_SPAN_LATEXMATH: out.put("<span class=\"math inline\">"); break;
-    case MD_SPAN_LATEXMATH_DISPLAY: out.put("<span class=\"math display\">"); break;
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+        // Recorded when written straight into the body (not in a heading or a lesson block), for
+        // math rendered ahead of time (RenderedLesson::pageBodyHtml).
+        if (!m_fragment && &out == m_ctx.bodyBuffer) {
+            MathSpan span;
+            span.open = out.size();
+            span.display = type == MD_SPAN_LATEXMATH_DISPLAY;
+            if (span.display)
+                out.put("<span class=\"math display\">");
+            else
+                out.put("<span class=\"math inline\">");
+            span.begin = out.size();
+            m_ctx.lesson->math.append(span);
+            m_openMath = true;
+        } else {
+            if (type == MD_SPAN_LATEXMATH_DISPLAY)
+                out.put("<span class=\"math display\">");
+            else
+                out.put("<span class=\"math inline\">");
+        }
+        break;
     case MD_SPAN_A: openLink(static_cast<const MD_SPAN_A_DETAIL *>(detail)); break;
     case MD_SPAN_IMG: openImage(static_cast<const MD_SPAN_IMG_DETAIL *>(detail)); break;
     case MD_SPAN_WIKILINK: break;
@@ -718,7 +738,17 @@ int LessonHtmlBuilder::leaveSpan(MD_SPANTYPE type, void *detail)
     case MD_SPAN_U: out.put("</u>"); break;
     case MD_SPAN_CODE: out.put("</code>"); break;
     case MD_SPAN_LATEXMATH:
-    case MD_SPAN_LATEXMATH_DISPLAY: out.put("</span>"); break;
+    case MD_SPAN_LATEXMATH_DISPLAY:
+        if (m_openMath) {
+            m_openMath = false;
+            MathSpan &span = m_ctx.lesson->math.last();
+            span.end = out.size();
+            out.put("</span>");
+            span.close = out.size();
+        } else {
+            out.put("</span>");
+        }
+        break;
     case MD_SPAN_A:
         closeLink();
         break;

@@ -135,6 +135,7 @@ private:
 
     std::vector<LinkFrame> m_links; // open links, innermost last
     int m_imageDepth = 0;
+    bool m_openMath = false; // inside a math span recorded in RenderedLesson::math
     LinkFrame m_image;              // the outermost open image
 };
 

@@ -9,7 +9,10 @@
 
 namespace dblearn {
 
-LessonLibrary::LessonLibrary(const QString &contentDir) : m_contentDir(QDir(contentDir).absolutePath()) {}
+LessonLibrary::LessonLibrary(const QString &contentDir, const QString &mathDir)
+    : m_contentDir(QDir(contentDir).absolutePath()), m_math(mathDir)
+{
+}
 
 QString LessonLibrary::filePath(const QString &lessonPath) const
 {
@@ -52,6 +55,7 @@ const RenderedLesson &LessonLibrary::lesson(const QString &lessonPath)
     entry.modified = info.lastModified();
     entry.size = info.size();
     entry.lesson = MarkdownRenderer().render(bytes);
+    m_math.apply(lessonPath, &entry.lesson);
     return entry.lesson;
 }
 

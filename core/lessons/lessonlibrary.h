@@ -1,5 +1,6 @@
 #pragma once
 
+#include "lessons/mathcache.h"
 #include "lessons/renderedlesson.h"
 
 #include <QDateTime>
@@ -13,7 +14,8 @@ namespace dblearn {
 class LessonLibrary final
 {
 public:
-    explicit LessonLibrary(const QString &contentDir);
+    // mathDir: math rendered ahead of time for the lessons (MathCache); empty for none.
+    explicit LessonLibrary(const QString &contentDir, const QString &mathDir = QString());
 
     QString contentDir() const { return m_contentDir; }
     // The absolute file of a lesson path, or empty when the path escapes the content folder.
@@ -33,6 +35,7 @@ private:
         RenderedLesson lesson;
     };
     QString m_contentDir;
+    MathCache m_math;
     QHash<QString, CacheEntry> m_cache;
 };
 

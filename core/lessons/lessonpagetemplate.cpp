@@ -32,31 +32,42 @@ bool isWordChar(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-// A class attribute value (up to its closing quote) with the word "math" in it.
-bool classHasMath(QByteArrayView value)
+// Whether a class attribute value (up to its closing quote) has the given word in it.
+bool classHasWord(QByteArrayView value, QByteArrayView word)
 {
-    for (qsizetype at = value.indexOf("math"); at >= 0; at = value.indexOf("math", at + 4)) {
-        if ((at == 0 || !isWordChar(value[at - 1])) && (at + 4 == value.size() || !isWordChar(value[at + 4])))
+    for (qsizetype at = value.indexOf(word); at >= 0; at = value.indexOf(word, at + word.size())) {
+        const qsizetype after = at + word.size();
+        if ((at == 0 || !isWordChar(value[at - 1]))
+            && (after == value.size() || (!isWordChar(value[after]) && value[after] != '-')))
             return true;
     }
     return false;
 }
 
-bool hasMath(QByteArrayView body)
+struct MathOnPage {
+    bool any = false;        // KaTeX's stylesheet and fonts are needed
+    bool unrendered = false; // and its script, for math not rendered ahead of time ("is-rendered")
+};
+
+MathOnPage mathOnPage(QByteArrayView body)
 {
     // <span class="math inline">, <div class="math display">, ```math fences, md4c's <x-equation>.
+    MathOnPage math;
     if (body.indexOf("<x-equation") >= 0)
-        return true;
+        math.any = math.unrendered = true;
     constexpr QByteArrayView attribute("class=\"");
-    for (qsizetype at = body.indexOf(attribute); at >= 0; at = body.indexOf(attribute, at + 1)) {
+    for (qsizetype at = body.indexOf(attribute); at >= 0 && !math.unrendered; at = body.indexOf(attribute, at + 1)) {
         const qsizetype begin = at + attribute.size();
         const qsizetype end = body.indexOf('"', begin);
         if (end < 0)
-            return false;
-        if (classHasMath(body.sliced(begin, end - begin)))
-            return true;
+            break;
+        const QByteArrayView value = body.sliced(begin, end - begin);
+        if (classHasWord(value, "math")) {
+            math.any = true;
+            math.unrendered = !classHasWord(value, "is-rendered");
+        }
     }
-    return false;
+    return math;
 }
 
 // A code block the renderer did not highlight (its class has no "hljs"): highlight.js is needed.
@@ -115,11 +126,18 @@ QString LessonPageTemplate::contentSecurityPolicy()
 QByteArray LessonPageTemplate::page(const QString &title, QByteArrayView bodyHtml, const QString &theme,
                                     const QString &language)
 {
-    const bool math = hasMath(bodyHtml);
+    const MathOnPage math = mathOnPage(bodyHtml);
 
     QString head;
-    if (math)
+    if (math.any) {
         head += stylesheet(QStringLiteral("vendor/katex/katex.min.css"));
+        // The two faces nearly all math is set in, fetched while the page is parsed rather than
+        // once its first layout asks for them.
+        for (const char *font : {"KaTeX_Main-Regular", "KaTeX_Math-Italic"})
+            head += QLatin1String(R"(<link rel="preload" as="font" type="font/woff2" crossorigin href=")")
+                    + QLatin1String(webRoot) + QLatin1String("vendor/katex/fonts/") + QLatin1String(font)
+                    + QLatin1String(".woff2\">\n");
+    }
     head += stylesheet(QStringLiteral("app/lesson.css"));
     // Deferred scripts run in document order once the body is parsed; lesson.js comes last.
     // SQL comes highlighted from the renderer; highlight.js only for code in other languages.
@@ -127,7 +145,7 @@ QByteArray LessonPageTemplate::page(const QString &title, QByteArrayView bodyHtm
         head += script(QStringLiteral("vendor/highlight/highlight.min.js"))
                 + script(QStringLiteral("vendor/highlight/languages/pgsql.min.js"))
                 + script(QStringLiteral("vendor/highlight/languages/dockerfile.min.js"));
-    if (math)
+    if (math.unrendered) // math rendered ahead of time needs KaTeX's stylesheet and fonts only
         head += script(QStringLiteral("vendor/katex/katex.min.js"));
     // Never mermaid (3.5 MB of script) in the head: lesson.js loads it once the text is shown.
     // The bridge (qwebchannel.js, lesson-bridge.js) is not the page's: the app injects it into an

@@ -4,6 +4,7 @@
 #include "lessons/quiz.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -54,6 +55,16 @@ struct SqlCodeRange {
     QString dialect;        // SqlCodeHighlighter's: "sqlite", "postgresql" or "mysql"
 };
 
+// A math span of the body (`$...$`, `$$...$$`) in RenderedLesson::bodyHtml, shown with math
+// rendered ahead of time (MathCache) when there is some for its TeX.
+struct MathSpan {
+    qsizetype open = 0;  // its <span class="math ...">
+    qsizetype begin = 0; // its escaped TeX: [begin, end)
+    qsizetype end = 0;
+    qsizetype close = 0; // just after its </span>
+    bool display = false;
+};
+
 // The result of rendering one lesson's markdown.
 struct RenderedLesson {
     bool ok = false;
@@ -62,6 +73,9 @@ struct RenderedLesson {
     QString title;        // front matter title, else the first heading
     QByteArray bodyHtml;  // HTML of the body only (no <html>/<head>), UTF-8 as the page is served
     QList<SqlCodeRange> sqlCode; // in bodyHtml, in order
+    QList<MathSpan> math;        // in bodyHtml, in order (those of the body's own text, not of lesson blocks)
+    // KaTeX's HTML for math spans, by MathCache::key(); filled by LessonLibrary from MathCache.
+    QHash<QByteArray, QByteArray> mathHtml;
     QList<Heading> headings;
     QList<CodeSnippet> snippets;
     QList<Exercise> exercises;
@@ -77,8 +91,12 @@ struct RenderedLesson {
                           // option, a missing required field or section): "quiz block line 93: ..."
 
     // bodyHtml as the page shows it: its SQL highlighted with highlight.js's class names
-    // (SqlCodeHighlighter), so the page needs highlight.js only for code in other languages.
+    // (SqlCodeHighlighter), so the page needs highlight.js only for code in other languages, and
+    // its math from mathHtml where there is some (class "is-rendered"), so the page needs KaTeX's
+    // script only for the rest.
     QByteArray pageBodyHtml() const;
+    // The TeX of a math span, as KaTeX is given it: unescaped, without delimiters, trimmed.
+    QString mathTex(const MathSpan &span) const;
 
     const CodeSnippet *snippet(const QString &id) const;
     const Exercise *exercise(const QString &id) const;

@@ -37,4 +37,9 @@ QString AppPaths::webDir()
     return dataDir() + QLatin1String("/web");
 }
 
+QString AppPaths::mathDir()
+{
+    return dataDir() + QLatin1String("/math");
+}
+
 } // namespace dblearn

@@ -13,6 +13,7 @@ public:
     static QString dataDir();    // <bin>/../share/dblearn
     static QString contentDir(); // dataDir()/content, or $DBLEARN_CONTENT_DIR
     static QString webDir();     // dataDir()/web: the lesson page's scripts, styles and fonts
+    static QString mathDir();    // dataDir()/math: the lessons' math rendered at build time (MathCache)
 };
 
 } // namespace dblearn

@@ -450,7 +450,11 @@
     }
 
     function loadStylesheet(path) {
-        return loadOnce(webRoot + path, function (url) {
+        const href = webRoot + path;
+        // One in the page's head is loaded before any deferred script runs.
+        if (!loading.has(href) && Array.from(document.querySelectorAll('link[rel="stylesheet"]')).some(function (l) { return l.href === href; }))
+            loading.set(href, Promise.resolve());
+        return loadOnce(href, function (url) {
             const link = document.createElement('link');
             link.rel = 'stylesheet';
             link.href = url;
@@ -473,10 +477,14 @@
             loadScript('vendor/highlight/languages/dockerfile.min.js')]);
     }
 
+    // Math rendered by the app ahead of time (class "is-rendered") needs KaTeX's stylesheet only.
     async function ensureMath() {
-        if (window.katex || !document.querySelector('.math.inline, .math.display'))
+        if (!document.querySelector('.math.inline, .math.display'))
             return;
-        await Promise.all([loadStylesheet('vendor/katex/katex.min.css'), loadScript('vendor/katex/katex.min.js')]);
+        const wanted = [loadStylesheet('vendor/katex/katex.min.css')];
+        if (!window.katex && document.querySelector('.math.inline:not(.is-rendered), .math.display:not(.is-rendered)'))
+            wanted.push(loadScript('vendor/katex/katex.min.js'));
+        await Promise.all(wanted);
     }
 
     /* ---------- Diagrams ---------- */

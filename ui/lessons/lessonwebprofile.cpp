@@ -3,6 +3,7 @@
 #include "lessons/lessonlibrary.h"
 #include "lessonschemehandler.h"
 #include "requestinterceptor.h"
+#include "support/apppaths.h"
 
 #include <QWebEngineProfile>
 #include <QWebEngineSettings>
@@ -10,7 +11,7 @@
 namespace dblearn {
 
 LessonWebProfile::LessonWebProfile(const QString &contentDir, QObject *parent)
-    : QObject(parent), m_library(std::make_unique<LessonLibrary>(contentDir))
+    : QObject(parent), m_library(std::make_unique<LessonLibrary>(contentDir, AppPaths::mathDir()))
 {
     m_profile = new QWebEngineProfile(this); // off the record: no disk cache, no cookies on disk
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
