@@ -462,6 +462,22 @@
         });
     }
 
+    // Resolves once the page has drawn a frame since (two animation frames), or after a while for
+    // a page that is not shown and gets none.
+    function afterPaint() {
+        return new Promise(function (resolve) {
+            let done = false;
+            const finish = function () {
+                if (!done) {
+                    done = true;
+                    resolve();
+                }
+            };
+            requestAnimationFrame(function () { requestAnimationFrame(finish); });
+            setTimeout(finish, 250);
+        });
+    }
+
     function pageLoaded() {
         if (document.readyState === 'complete')
             return Promise.resolve();
@@ -584,6 +600,7 @@
                 for (const pre of diagrams)
                     pre.setAttribute('aria-busy', 'true');
                 await pageLoaded(); // mermaid's script would hold back the page's load event
+                await afterPaint(); // and, run at once, the first frame with the lesson
                 try {
                     await loadScript('vendor/mermaid/mermaid.min.js');
                 } catch (e) {
