@@ -6,6 +6,7 @@
 #include "fuzzcheck.h"
 
 #include "lessons/markdownrenderer.h"
+#include "lessons/mathcache.h"
 #include "lessons/renderedlesson.h"
 #include "lessons/urlfilter.h"
 
@@ -148,6 +149,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     checkHtml(QString::fromUtf8(lesson.bodyHtml));
+    // As the page is served: SQL highlighted, every math span from the build's cache (a plain
+    // stand-in here): the same guarantees, and each recorded span replaced exactly once.
+    RenderedLesson served = lesson;
+    for (const MathSpan &span : std::as_const(served.math))
+        served.mathHtml.insert(MathCache::key(served, span), QByteArrayLiteral("m"));
+    const QByteArray page = served.pageBodyHtml();
+    checkHtml(QString::fromUtf8(page));
+    DBLEARN_FUZZ_CHECK(page.count(" is-rendered\" data-tex=\"") == served.math.size(),
+                       QStringLiteral("%1 math spans, not all put in place").arg(served.math.size()));
     for (const LessonLink &link : lesson.links) {
         const QByteArray url = link.url.toUtf8();
         DBLEARN_FUZZ_CHECK(UrlFilter::refusal(url, link.image ? UrlFilter::Target::Image : UrlFilter::Target::Link).isEmpty(),
