@@ -600,7 +600,6 @@
                 for (const pre of diagrams)
                     pre.setAttribute('aria-busy', 'true');
                 await pageLoaded(); // mermaid's script would hold back the page's load event
-                await afterPaint(); // and, run at once, the first frame with the lesson
                 try {
                     await loadScript('vendor/mermaid/mermaid.min.js');
                 } catch (e) {
@@ -778,6 +777,10 @@
             scrollToHeading(anchor);
         document.dispatchEvent(new CustomEvent('dblearn:rendered'));
 
+        // The text on screen first: mermaid (loading, or drawing) would hold back that frame.
+        await afterPaint();
+        if (lesson !== lessonCount)
+            return;
         await renderDiagrams(lesson);
         if (lesson !== lessonCount)
             return;
