@@ -70,7 +70,15 @@ RenderedLesson MarkdownRenderer::render(const QByteArray &fileContents) const
     context.engines = stringList(lesson.frontMatter.value(QStringLiteral("engines")));
     context.datasets = stringList(lesson.frontMatter.value(QStringLiteral("datasets")));
 
-    const QByteArrayView body = QByteArrayView(fileContents).sliced(frontMatter.bodyOffset());
+    // md4c 0.4.8 can read past the end of its input: a link destination whose nested parentheses
+    // run to the end ("[c](a(b)") is scanned on into the bytes after it. A QByteArray that owns its
+    // data ends in a '\0', which stops the scan; data from QByteArray::fromRawData (no allocation
+    // of its own: capacity 0) need not, so md4c gets a terminated copy of it.
+    QByteArray terminated;
+    if (fileContents.capacity() == 0 && !fileContents.isEmpty())
+        terminated = QByteArray(fileContents.constData(), fileContents.size());
+    const QByteArray &source = terminated.isNull() ? fileContents : terminated;
+    const QByteArrayView body = QByteArrayView(source).sliced(frontMatter.bodyOffset());
     QByteArray html;
     LessonHtmlBuilder builder(context, body, frontMatter.bodyFirstLine());
     if (!builder.build(&html))

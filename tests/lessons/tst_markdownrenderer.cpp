@@ -61,6 +61,21 @@ class MarkdownRendererTest : public QObject
     Q_OBJECT
 
 private slots:
+    // md4c 0.4.8 scans a link destination's nested parentheses past the end of its input (found by
+    // fuzz_markdown): the renderer must hand it terminated data even when given raw bytes.
+    void neverReadsPastTheInput()
+    {
+        const QByteArray text("# T\n\n[c](a(b)");
+        QByteArray memory = text + QByteArray(64, ')'); // what follows the input in memory
+        const QByteArray raw = QByteArray::fromRawData(memory.constData(), text.size());
+        QCOMPARE(raw.capacity(), 0); // how the renderer tells raw data
+        const RenderedLesson fromRaw = MarkdownRenderer().render(raw);
+        const RenderedLesson owned = MarkdownRenderer().render(text);
+        QVERIFY2(fromRaw.ok, qPrintable(fromRaw.error));
+        QCOMPARE(fromRaw.bodyHtml, owned.bodyHtml);
+        QVERIFY(!fromRaw.bodyHtml.contains("))"));
+    }
+
     void sampleLesson();
     void headingsAndAnchors();
     void callouts();
