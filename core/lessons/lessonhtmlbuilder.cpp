@@ -509,6 +509,8 @@ int LessonHtmlBuilder::leaveBlock(MD_BLOCKTYPE type, void *detail)
         out.put("</td>\n");
         break;
     }
+    if (m_depth == 1 && !m_fragment)
+        m_ctx.lesson->blockEnds.append(m_out->size());
     return 0;
 }
 

@@ -59,12 +59,12 @@ const RenderedLesson &LessonLibrary::lesson(const QString &lessonPath)
     return entry.lesson;
 }
 
-QByteArray LessonLibrary::page(const QString &lessonPath, const QString &theme)
+QByteArray LessonLibrary::page(const QString &lessonPath, const QString &theme, qsizetype leadBytes)
 {
     const RenderedLesson &rendered = lesson(lessonPath);
     if (!rendered.ok)
         return LessonPageTemplate::errorPage(QStringLiteral("This lesson cannot be shown"), rendered.error, theme);
-    return LessonPageTemplate::page(rendered.title, rendered.pageBodyHtml(), theme);
+    return LessonPageTemplate::page(rendered.title, rendered.pageBodyHtml(leadBytes), theme);
 }
 
 } // namespace dblearn

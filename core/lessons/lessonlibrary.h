@@ -25,8 +25,9 @@ public:
     // Renders (or returns the cached rendering of) a lesson. A missing or unreadable file gives
     // ok = false with the reason.
     const RenderedLesson &lesson(const QString &lessonPath);
-    // The complete HTML page for a lesson, or an error page saying what is wrong with it.
-    QByteArray page(const QString &lessonPath, const QString &theme);
+    // The complete HTML page for a lesson, or an error page saying what is wrong with it;
+    // leadBytes as RenderedLesson::pageBodyHtml takes it.
+    QByteArray page(const QString &lessonPath, const QString &theme, qsizetype leadBytes = 0);
 
 private:
     struct CacheEntry {

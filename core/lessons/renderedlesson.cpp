@@ -4,6 +4,8 @@
 #include "lessons/mathcache.h"
 #include "lessons/sqlcodehighlighter.h"
 
+#include <algorithm>
+
 namespace dblearn {
 
 namespace {
@@ -20,14 +22,32 @@ const T *findById(const QList<T> &list, const QString &id)
 
 } // namespace
 
-QByteArray RenderedLesson::pageBodyHtml() const
+QByteArray RenderedLesson::pageBodyHtml(qsizetype leadBytes) const
 {
-    if (sqlCode.isEmpty() && mathHtml.isEmpty())
-        return bodyHtml;
     const QByteArrayView body(bodyHtml);
+    // Where the later part starts: between top-level blocks, never inside a SQL block or a math span.
+    qsizetype split = -1;
+    if (leadBytes > 0) {
+        const auto end = std::lower_bound(blockEnds.cbegin(), blockEnds.cend(), leadBytes);
+        if (end != blockEnds.cend() && *end < body.size())
+            split = *end;
+    }
+    if (sqlCode.isEmpty() && mathHtml.isEmpty() && split < 0)
+        return bodyHtml;
     HtmlBuffer out;
     out.reserve(body.size() + body.size() / 2);
     qsizetype copied = 0;
+    bool opened = false;
+    const auto copyTo = [&](qsizetype until) {
+        if (!opened && split >= copied && split < until) {
+            opened = true;
+            out.append(body.sliced(copied, split - copied));
+            out.put("<div class=\"lesson-later\" id=\"lesson-later\" hidden>\n");
+            copied = split;
+        }
+        out.append(body.sliced(copied, until - copied));
+        copied = until;
+    };
     qsizetype nextSql = 0;
     qsizetype nextMath = mathHtml.isEmpty() ? math.size() : 0;
     // The SQL blocks and the math spans, in the order they come in the body (they never nest).
@@ -36,9 +56,9 @@ QByteArray RenderedLesson::pageBodyHtml() const
             const SqlCodeRange &code = sqlCode[nextSql++];
             if (code.classEnd < copied || code.begin < code.classEnd || code.end < code.begin || code.end > body.size())
                 return bodyHtml; // not from the renderer: shown plain, as highlight.js is not loaded either
-            out.append(body.sliced(copied, code.classEnd - copied));
+            copyTo(code.classEnd);
             out.put(" hljs"); // lesson.js leaves highlighted code alone
-            out.append(body.sliced(code.classEnd, code.begin - code.classEnd));
+            copyTo(code.begin);
             SqlCodeHighlighter::writeEscaped(out, body.sliced(code.begin, code.end - code.begin), code.dialect);
             copied = code.end;
             continue;
@@ -53,7 +73,7 @@ QByteArray RenderedLesson::pageBodyHtml() const
         // <span class="math inline is-rendered" data-tex="TEX">KaTeX's HTML</span>: lesson.js
         // leaves rendered math alone; data-tex is what it sets on math it renders itself.
         const QByteArrayView tex = body.sliced(span.begin, span.end - span.begin);
-        out.append(body.sliced(copied, span.open - copied));
+        copyTo(span.open);
         if (span.display)
             out.put("<span class=\"math display is-rendered\" data-tex=\"");
         else
@@ -64,7 +84,9 @@ QByteArray RenderedLesson::pageBodyHtml() const
         out.put("</span>");
         copied = span.close;
     }
-    out.append(body.sliced(copied));
+    copyTo(body.size());
+    if (opened)
+        out.put("</div>\n");
     return out.take();
 }
 

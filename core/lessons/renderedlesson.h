@@ -74,6 +74,7 @@ struct RenderedLesson {
     QByteArray bodyHtml;  // HTML of the body only (no <html>/<head>), UTF-8 as the page is served
     QList<SqlCodeRange> sqlCode; // in bodyHtml, in order
     QList<MathSpan> math;        // in bodyHtml, in order (those of the body's own text, not of lesson blocks)
+    QList<qsizetype> blockEnds;  // in bodyHtml, in order: where each top-level block ends
     // KaTeX's HTML for math spans, by MathCache::key(); filled by LessonLibrary from MathCache.
     QHash<QByteArray, QByteArray> mathHtml;
     QList<Heading> headings;
@@ -94,7 +95,10 @@ struct RenderedLesson {
     // (SqlCodeHighlighter), so the page needs highlight.js only for code in other languages, and
     // its math from mathHtml where there is some (class "is-rendered"), so the page needs KaTeX's
     // script only for the rest.
-    QByteArray pageBodyHtml() const;
+    // With leadBytes > 0, the top-level blocks after the first leadBytes of bodyHtml (the lead)
+    // come inside <div class="lesson-later" id="lesson-later" hidden>, which lesson.js unwraps once
+    // the lead is on screen: the first frame of a long lesson styles and lays out one screen of it.
+    QByteArray pageBodyHtml(qsizetype leadBytes = 0) const;
     // The TeX of a math span, as KaTeX is given it: unescaped, without delimiters, trimmed.
     QString mathTex(const MathSpan &span) const;
 

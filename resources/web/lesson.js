@@ -691,6 +691,28 @@
         }
     }
 
+    /* ---------- A long lesson's lead first ---------- */
+
+    // The app sends a long lesson with all but its lead in a hidden <div id="lesson-later">
+    // (RenderedLesson::Layout::LeadFirst): the first frame styles and lays out one screen of it.
+    // The rest joins the page once the lead is on screen, as if it had been there all along.
+    function revealLater() {
+        const later = document.getElementById('lesson-later');
+        if (!later)
+            return;
+        const rest = document.createDocumentFragment();
+        while (later.firstChild)
+            rest.appendChild(later.firstChild);
+        later.replaceWith(rest);
+    }
+
+    // Whether the lead reaches below the window (else the rest goes in before the first frame).
+    function leadFillsWindow() {
+        const later = document.getElementById('lesson-later');
+        const lead = later ? later.previousElementSibling : null;
+        return !!lead && lead.getBoundingClientRect().bottom >= window.innerHeight;
+    }
+
     /* ---------- Functions for the app ---------- */
 
     function scrollToHeading(anchor) {
@@ -702,6 +724,7 @@
         } catch (e) {
             // keep it as given
         }
+        revealLater();
         const target = id ? document.getElementById(id) : null;
         if (!target)
             return false;
@@ -770,9 +793,11 @@
                 return;
         }
 
-        root.dataset.rendered = 'true';
         const anchor = root.dataset.anchor || (lesson === 1 && location.hash ? location.hash.slice(1) : '');
         delete root.dataset.anchor;
+        if (anchor || !leadFillsWindow())
+            revealLater();
+        root.dataset.rendered = 'true';
         if (anchor)
             scrollToHeading(anchor);
         document.dispatchEvent(new CustomEvent('dblearn:rendered'));
@@ -781,6 +806,7 @@
         await afterPaint();
         if (lesson !== lessonCount)
             return;
+        revealLater();
         await renderDiagrams(lesson);
         if (lesson !== lessonCount)
             return;

@@ -158,6 +158,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     checkHtml(QString::fromUtf8(page));
     DBLEARN_FUZZ_CHECK(page.count(" is-rendered\" data-tex=\"") == served.math.size(),
                        QStringLiteral("%1 math spans, not all put in place").arg(served.math.size()));
+    // The lead first: one hidden "lesson-later" div between top-level blocks, the page otherwise
+    // unchanged.
+    const QByteArray later = "<div class=\"lesson-later\" id=\"lesson-later\" hidden>\n";
+    const qsizetype leadBytes = qsizetype(size % 4096) + 1;
+    QByteArray split = served.pageBodyHtml(leadBytes);
+    const qsizetype at = split.indexOf(later);
+    if (at >= 0) {
+        DBLEARN_FUZZ_CHECK(split.count(later) == 1 && split.endsWith("</div>\n"), QStringLiteral("a lead-first page is not one wrapper"));
+        split.remove(at, later.size());
+        split.chop(7);
+    }
+    DBLEARN_FUZZ_CHECK(split == page, QStringLiteral("the lead-first page differs from the whole page (lead %1)").arg(leadBytes));
     for (const LessonLink &link : lesson.links) {
         const QByteArray url = link.url.toUtf8();
         DBLEARN_FUZZ_CHECK(UrlFilter::refusal(url, link.image ? UrlFilter::Target::Image : UrlFilter::Target::Link).isEmpty(),

@@ -3,12 +3,15 @@
 #include "lessons/markdownrenderer.h"
 
 #include <QElapsedTimer>
+
 #include <QFile>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTest>
 
 #include <md4c-html.h>
+
+#include <algorithm>
 
 using namespace dblearn;
 
@@ -81,6 +84,7 @@ private slots:
     void callouts();
     void mermaid();
     void math();
+    void leadFirst();
     void runnableSnippets();
     void snippetWarnings();
     void exercise();
@@ -242,6 +246,46 @@ void MarkdownRendererTest::math()
     QVERIFY2(l.bodyHtml.contains(QLatin1String("<span class=\"math inline\">a &lt; b \\land c</span>")), qPrintable(l.bodyHtml));
     QVERIFY(l.bodyHtml.contains(QLatin1String("<span class=\"math display\">\\sum_{i=1}^{n} x_i</span>")));
     QVERIFY(!l.bodyHtml.contains(QLatin1String("x-equation")));
+}
+
+// pageBodyHtml(leadBytes): the top-level blocks after the first leadBytes go into the hidden
+// "lesson-later" div, split between blocks (never inside highlighted SQL), and nothing else changes.
+void MarkdownRendererTest::leadFirst()
+{
+    QByteArray body = "# Title\n\n";
+    for (int i = 0; i < 30; ++i)
+        body += "Paragraph " + QByteArray::number(i) + " with `code` in it, long enough to matter.\n\n";
+    body += "- a list\n- of two\n\n```sql\nSELECT a FROM t WHERE b = 'x';\n```\n\n> [!NOTE]\n> A callout.\n\n";
+    for (int i = 0; i < 30; ++i)
+        body += "```sql\nSELECT " + QByteArray::number(i) + ";\n```\n\n";
+    const RenderedLesson l = render(lesson(body));
+    QVERIFY2(l.ok, qPrintable(l.error));
+    QVERIFY(l.blockEnds.size() > 60);
+    QVERIFY(std::is_sorted(l.blockEnds.cbegin(), l.blockEnds.cend()));
+    QCOMPARE(l.blockEnds.back(), l.bodyHtml.size());
+    QCOMPARE(l.bodyHtml.count("lesson-later"), 0);
+
+    const QByteArray whole = l.pageBodyHtml();
+    const QByteArray open = "<div class=\"lesson-later\" id=\"lesson-later\" hidden>\n";
+    const QByteArray close = "</div>\n";
+    for (const qsizetype leadBytes : {qsizetype(1), qsizetype(700), qsizetype(2000), l.blockEnds.at(40), l.blockEnds.at(40) + 1}) {
+        const QByteArray page = l.pageBodyHtml(leadBytes);
+        QCOMPARE(page.count(open), 1);
+        QVERIFY(page.endsWith(close));
+        const qsizetype at = page.indexOf(open);
+        // The lead ends where a top-level block of the body ends, at or after leadBytes.
+        QVERIFY2(whole.left(at).endsWith(">\n"), qPrintable(QString::number(leadBytes)));
+        QVERIFY(page.left(at) == whole.left(at));
+        QByteArray unwrapped = page;
+        unwrapped.remove(at, open.size());
+        unwrapped.chop(close.size());
+        QCOMPARE(unwrapped, whole); // highlighting as on the whole page
+    }
+    QVERIFY(l.pageBodyHtml(l.blockEnds.at(40)).indexOf(open) >= l.blockEnds.at(40));
+    // No lead to speak of: a body within leadBytes, or the last block, comes whole.
+    QCOMPARE(l.pageBodyHtml(l.bodyHtml.size()), whole);
+    QCOMPARE(l.pageBodyHtml(l.blockEnds.at(l.blockEnds.size() - 2) + 1), whole);
+    QCOMPARE(l.pageBodyHtml(0), whole);
 }
 
 void MarkdownRendererTest::runnableSnippets()

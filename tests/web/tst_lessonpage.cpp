@@ -413,6 +413,33 @@ private slots:
         QVERIFY2(m_page->errors.isEmpty(), qPrintable(m_page->errors.join(QLatin1Char('\n'))));
     }
 
+    // A long lesson comes with all but its lead in a hidden <div id="lesson-later">
+    // (RenderedLesson::pageBodyHtml): the lead is shown first, then the rest joins the page and
+    // works as if it had been there from the start.
+    void showsTheLeadFirstThenTheRest()
+    {
+        QString lead = QStringLiteral("<h1 id=\"lead\">Lead</h1>\n");
+        for (int i = 0; i < 40; ++i)
+            lead += QStringLiteral("<p>Paragraph %1 of the lead, long enough to take a line of its own.</p>\n").arg(i);
+        const QString later = QStringLiteral("<div class=\"lesson-later\" id=\"lesson-later\" hidden>\n") + snippetBody()
+            + QStringLiteral("</div>\n");
+        QVERIFY(load(lead + later));
+        // The lead reaches below the window: the rest comes once it is on screen.
+        QTRY_VERIFY(js(QStringLiteral("document.getElementById('lesson-later') === null")).toBool());
+        QCOMPARE(js(QStringLiteral("document.querySelector('#lesson > h2#part-two') !== null")).toBool(), true);
+        QCOMPARE(js(QStringLiteral("document.querySelector('#lesson > p:nth-of-type(40) + h1') !== null")).toBool(), true);
+        // Decorated and wired as the lead was: the snippet's toolbar, the quiz answers through the bridge.
+        QCOMPARE(js(QStringLiteral("document.querySelectorAll('.snippet-toolbar button').length")).toInt(), 2);
+        QVERIFY(click(QStringLiteral(".quiz-option[data-option=b]")));
+        QTRY_VERIFY(m_bridge.calls.contains(QStringLiteral("answerQuiz quiz-1 0 [1]")));
+        QVERIFY2(m_page->errors.isEmpty(), qPrintable(m_page->errors.join(QLatin1Char('\n'))));
+
+        // A lead that ends above the window's bottom: the rest is there before the page is ready.
+        QVERIFY(load(QStringLiteral("<h1 id=\"t\">Title</h1>\n<p>Short.</p>\n") + later));
+        QCOMPARE(js(QStringLiteral("document.getElementById('lesson-later') === null")).toBool(), true);
+        QCOMPARE(js(QStringLiteral("document.querySelectorAll('#lesson > .quiz').length")).toInt(), 1);
+    }
+
     void scrollsToHeadings()
     {
         QVERIFY(load(snippetBody()));

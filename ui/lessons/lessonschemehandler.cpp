@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMimeDatabase>
+#include <QUrlQuery>
 #include <QWebEngineUrlRequestJob>
 #include <QWebEngineUrlScheme>
 
@@ -42,6 +43,15 @@ QString themeOf(const QUrl &url)
 {
     const QString query = url.query();
     return query.contains(QLatin1String("theme=dark")) ? QStringLiteral("dark") : QStringLiteral("light");
+}
+
+// The page's lead in bytes of HTML (LessonView::leadBytes), from "lead=N"; 0 (the whole lesson at
+// once) when absent or out of range.
+qsizetype leadOf(const QUrl &url)
+{
+    bool ok = false;
+    const qlonglong lead = QUrlQuery(url).queryItemValue(QStringLiteral("lead")).toLongLong(&ok);
+    return ok && lead > 0 && lead <= 1024 * 1024 ? qsizetype(lead) : 0;
 }
 
 } // namespace
@@ -90,7 +100,7 @@ void LessonSchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
     if (host == QLatin1String("lesson")) {
         const QString lessonPath = path.mid(1);
         if (lessonPath.endsWith(QLatin1String(".md"))) {
-            reply(job, "text/html; charset=utf-8", m_library->page(lessonPath, themeOf(url)));
+            reply(job, "text/html; charset=utf-8", m_library->page(lessonPath, themeOf(url), leadOf(url)));
             return;
         }
         serveFile(job, m_library->contentDir(), lessonPath);

@@ -20,6 +20,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScreen>
 #include <QShortcut>
 #include <QToolButton>
 #include <QWebEngineFindTextResult>
@@ -203,6 +204,7 @@ void LessonView::load()
     QUrl url = LessonSchemeHandler::lessonUrl(m_lessonPath);
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("theme"), m_dark ? QStringLiteral("dark") : QStringLiteral("light"));
+    query.addQueryItem(QStringLiteral("lead"), QString::number(leadBytes()));
     url.setQuery(query);
     if (!m_anchor.isEmpty())
         url.setFragment(m_anchor);
@@ -219,7 +221,7 @@ bool LessonView::deliver()
         {QStringLiteral("generation"), m_delivery},
         {QStringLiteral("url"), LessonSchemeHandler::lessonUrl(m_lessonPath).toString(QUrl::FullyEncoded)},
         {QStringLiteral("title"), lesson.title},
-        {QStringLiteral("html"), QString::fromUtf8(lesson.pageBodyHtml())},
+        {QStringLiteral("html"), QString::fromUtf8(lesson.pageBodyHtml(leadBytes()))},
         {QStringLiteral("anchor"), m_anchor},
     };
     emit m_bridge->lessonDelivered(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
@@ -300,6 +302,18 @@ void LessonView::find(bool backward)
 void LessonView::setZoomFactor(qreal factor)
 {
     m_view->setZoomFactor(qBound(0.25, factor, 5.0));
+}
+
+// How much of a lesson's HTML comes first, before the rest (RenderedLesson::pageBodyHtml): the
+// view's height in CSS pixels at 8 bytes a pixel. Prose takes 4 to 6 bytes of HTML per pixel of
+// height, code and tables more; a lead that still ends above the window's bottom is shown with the
+// rest at once (lesson.js).
+qsizetype LessonView::leadBytes() const
+{
+    int height = m_view->height();
+    if (height < 200 && screen()) // not laid out yet
+        height = screen()->availableGeometry().height();
+    return qMax<qsizetype>(4096, qsizetype(height / qMax(0.25, m_view->zoomFactor()) * 8));
 }
 
 qreal LessonView::zoomFactor() const

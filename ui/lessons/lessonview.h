@@ -54,6 +54,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    qsizetype leadBytes() const;
     void load();
     bool deliver();
     void onPageReady(int generation);
