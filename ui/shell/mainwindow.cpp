@@ -468,16 +468,20 @@ void MainWindow::goToLesson(const QString &lessonPath, const QString &anchor, bo
     if (recordHistory)
         m_history.visit(lessonPath);
     recordTimeSpent();
-    // The page first: the web engine works on it while the rest (a progress commit among it) is done.
+    // The page first: the web engine works on it while the rest is done. The progress commit (an
+    // fsync) and the settings write wait until the event loop has handed the engine its first
+    // tasks for the page: the learner does not wait for them.
     m_lessonView->showLesson(lessonPath, anchor);
     m_notesDock->setLesson(lessonPath);
-    if (m_services.progress) {
-        m_services.progress->markOpened(lessonPath);
-        m_readTimer->start();
-    }
+    QTimer::singleShot(0, this, [this, lessonPath] {
+        if (m_services.progress) {
+            m_services.progress->markOpened(lessonPath);
+            m_readTimer->start();
+        }
+        QSettings().setValue(keyLastLesson, lessonPath);
+    });
     m_tabs->setCurrentWidget(m_lessonView);
     m_curriculumDock->selectLesson(lessonPath);
-    QSettings().setValue(keyLastLesson, lessonPath);
     updateNavigationActions();
 }
 
