@@ -34,6 +34,7 @@ namespace dblearn {
 namespace {
 // A screenshot is taken even if the lesson never reports being painted, after this long.
 constexpr int screenshotDeadlineMs = 30000;
+constexpr int searchIndexDelayMs = 3000; // the latest the search index starts building
 } // namespace
 
 // DBLEARN_TRACE_STARTUP=1 prints the time since main() at each step of the start-up to stderr.
@@ -140,7 +141,17 @@ int Application::run()
     trace("main window made");
     if (!progressNotice.isEmpty())
         m_window->showStatus(QObject::tr("Progress: %1").arg(progressNotice), 15000);
-    buildSearchIndex(contentDir);
+    // The full-text index is built once the first lesson is painted: on two cores its thread took
+    // one from the page, 70 ms of start-up. Runs that exit when painted (screenshots, benchmarks)
+    // do without it.
+    if (m_screenshotFile.isEmpty() && !m_exitWhenReady) {
+        const auto startSearch = [this, contentDir] {
+            if (!m_search)
+                buildSearchIndex(contentDir);
+        };
+        QObject::connect(m_window.get(), &MainWindow::contentPainted, m_window.get(), startSearch, Qt::SingleShotConnection);
+        QTimer::singleShot(searchIndexDelayMs, m_window.get(), startSearch); // a lesson that takes long to paint
+    }
 
     if (!m_worksheet.isEmpty()) {
         Worksheet probe;
@@ -204,8 +215,8 @@ int Application::run()
 }
 
 // The full-text index of every lesson takes a few hundred milliseconds: it is built on a thread of
-// its own while the window comes up, and handed to the window when done. Until then the
-// curriculum's filter matches lesson titles.
+// its own once the window is up, and handed to the window when done. Until then the curriculum's
+// filter matches lesson titles.
 void Application::buildSearchIndex(const QString &contentDir)
 {
     m_search = std::make_unique<LessonSearchIndex>();

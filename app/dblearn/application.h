@@ -52,7 +52,7 @@ private:
     std::unique_ptr<DatasetProvider> m_datasets;
     std::unique_ptr<ProgressStore> m_progress;
     std::unique_ptr<LessonSearchIndex> m_search;
-    QThread *m_searchBuild = nullptr; // builds m_search while the window comes up
+    QThread *m_searchBuild = nullptr; // builds m_search once the first lesson is painted
     std::unique_ptr<LocalServers> m_localServers;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<SingleInstance> m_instance;
