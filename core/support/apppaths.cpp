@@ -39,6 +39,9 @@ QString AppPaths::webDir()
 
 QString AppPaths::mathDir()
 {
+    const QString overridden = qEnvironmentVariable("DBLEARN_MATH_DIR");
+    if (!overridden.isEmpty())
+        return QDir(overridden).absolutePath();
     return dataDir() + QLatin1String("/math");
 }
 

@@ -13,7 +13,9 @@ public:
     static QString dataDir();    // <bin>/../share/dblearn
     static QString contentDir(); // dataDir()/content, or $DBLEARN_CONTENT_DIR
     static QString webDir();     // dataDir()/web: the lesson page's scripts, styles and fonts
-    static QString mathDir();    // dataDir()/math: the lessons' math rendered at build time (MathCache)
+    // dataDir()/math: the lessons' math rendered at build time (MathCache); DBLEARN_MATH_DIR
+    // overrides it, for the math of other content (dblearn-mathcache --out).
+    static QString mathDir();
 };
 
 } // namespace dblearn
