@@ -20,6 +20,10 @@ private slots:
         QCOMPARE(LessonSearchIndex::toFtsQuery(QStringLiteral("a\" OR b*")), QStringLiteral("\"a\" \"OR\" \"b\""));
         QCOMPARE(LessonSearchIndex::toFtsQuery(QStringLiteral("  ")), QString());
         QCOMPARE(LessonSearchIndex::toFtsQuery(QStringLiteral("naïve")), QStringLiteral("\"naïve\"*"));
+        // A last word of one letter is no prefix yet (it would match most of the index).
+        QCOMPARE(LessonSearchIndex::toFtsQuery(QStringLiteral("vector s")), QStringLiteral("\"vector\""));
+        QCOMPARE(LessonSearchIndex::toFtsQuery(QStringLiteral("vector se")), QStringLiteral("\"vector\" \"se\"*"));
+        QCOMPARE(LessonSearchIndex::toFtsQuery(QStringLiteral("s")), QStringLiteral("\"s\""));
     }
 
     void findsSectionsWithTheirAnchors()
