@@ -694,7 +694,7 @@
     /* ---------- A long lesson's lead first ---------- */
 
     // The app sends a long lesson with all but its lead in a hidden <div id="lesson-later">
-    // (RenderedLesson::Layout::LeadFirst): the first frame styles and lays out one screen of it.
+    // (RenderedLesson::pageBodyHtml(leadBytes)): the first frame styles and lays out one screen of it.
     // The rest joins the page once the lead is on screen, as if it had been there all along.
     function revealLater() {
         const later = document.getElementById('lesson-later');

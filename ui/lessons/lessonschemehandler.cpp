@@ -41,8 +41,8 @@ void reply(QWebEngineUrlRequestJob *job, const QByteArray &mime, const QByteArra
 
 QString themeOf(const QUrl &url)
 {
-    const QString query = url.query();
-    return query.contains(QLatin1String("theme=dark")) ? QStringLiteral("dark") : QStringLiteral("light");
+    return QUrlQuery(url).queryItemValue(QStringLiteral("theme")) == QLatin1String("dark") ? QStringLiteral("dark")
+                                                                                           : QStringLiteral("light");
 }
 
 // The page's lead in bytes of HTML (LessonView::leadBytes), from "lead=N"; 0 (the whole lesson at
