@@ -117,7 +117,7 @@ void LessonStructureCheck::checkFrontMatter(const LessonEntry &entry, const QByt
     const Curriculum &curriculum = *m_context.curriculum;
 
     if (const YamlNode *title = root.find(QLatin1String("title")); title && title->isString()) {
-        const QString text = title->scalar.toString().trimmed();
+        const QString text = title->toString().trimmed();
         if (!text.isEmpty() && text != entry.title)
             sink.error(title->line,
                        QStringLiteral("title \"%1\" differs from the curriculum's \"%2\"").arg(text, entry.title));
@@ -125,16 +125,16 @@ void LessonStructureCheck::checkFrontMatter(const LessonEntry &entry, const QByt
     const CurriculumLevel *level =
         entry.level >= 0 && entry.level < curriculum.levels().size() ? &curriculum.levels().at(entry.level) : nullptr;
     if (const YamlNode *node = root.find(QLatin1String("level"));
-        node && node->isInteger() && level && node->scalar.toLongLong() != level->number) {
+        node && node->isInteger() && level && node->integer != level->number) {
         sink.error(node->line, QStringLiteral("level %1 differs from the curriculum's level %2 (%3)")
-                                   .arg(node->scalar.toLongLong())
+                                   .arg(node->integer)
                                    .arg(level->number)
                                    .arg(level->title));
     }
     if (const YamlNode *node = root.find(QLatin1String("section"));
         node && node->isString() && level && entry.section >= 0 && entry.section < level->sections.size()) {
         const QString expected = level->sections.at(entry.section).title;
-        const QString text = node->scalar.toString().trimmed();
+        const QString text = node->toString().trimmed();
         if (!text.isEmpty() && text != expected)
             sink.error(node->line,
                        QStringLiteral("section \"%1\" differs from the curriculum's \"%2\"").arg(text, expected));
@@ -145,7 +145,7 @@ void LessonStructureCheck::checkFrontMatter(const LessonEntry &entry, const QByt
         for (const YamlNode &item : node->items) {
             if (!item.isString())
                 continue; // the renderer reports the type
-            const QString path = item.scalar.toString();
+            const QString path = item.toString();
             const int index = curriculum.indexOf(path);
             if (path == entry.path)
                 sink.error(item.line, QStringLiteral("the lesson lists itself as a prerequisite"));
@@ -160,7 +160,7 @@ void LessonStructureCheck::checkFrontMatter(const LessonEntry &entry, const QByt
     }
     if (const YamlNode *node = root.find(QLatin1String("datasets")); node && node->isList()) {
         for (const YamlNode &item : node->items) {
-            const QString name = item.scalar.toString();
+            const QString name = item.toString();
             if (item.isString() && !m_context.datasetNames.contains(name))
                 sink.error(
                     item.line,
@@ -170,7 +170,7 @@ void LessonStructureCheck::checkFrontMatter(const LessonEntry &entry, const QByt
     if (const YamlNode *node = root.find(QLatin1String("engines")); node && node->isList()) {
         const QStringList known = ContentChecker::knownEngines();
         for (const YamlNode &item : node->items) {
-            const QString name = item.scalar.toString();
+            const QString name = item.toString();
             if (item.isString() && !name.isEmpty() && !known.contains(name))
                 sink.warning(item.line, QStringLiteral("unknown engine '%1' (known: %2)").arg(name, quotedList(known)));
         }

@@ -50,6 +50,7 @@ bool FrontMatter::parse(QByteArrayView fileContents)
 {
     m_root = YamlNode();
     m_root.kind = YamlNode::Kind::Map;
+    m_yaml.clear();
     m_error.clear();
     m_present = false;
     m_bodyFirstLine = 1;
@@ -77,10 +78,11 @@ bool FrontMatter::parse(QByteArrayView fileContents)
     while (pos < size) {
         end = lineEnd(pos);
         if (isFenceLine(fileContents.sliced(pos, end - pos), true)) {
-            const QByteArrayView yaml = fileContents.sliced(yamlStart, pos - yamlStart);
+            // The nodes view the text they were parsed from: the front matter keeps its own copy.
+            m_yaml = fileContents.sliced(yamlStart, pos - yamlStart).toByteArray();
             m_bodyOffset = qMin(end + 1, size);
             m_bodyFirstLine = lineNo + 1;
-            if (!MiniYaml::parse(yaml, 2, QStringLiteral("front matter"), &m_root, &m_error)) {
+            if (!MiniYaml::parse(m_yaml, 2, QStringLiteral("front matter"), &m_root, &m_error)) {
                 m_root.kind = YamlNode::Kind::Map;
                 return false;
             }
@@ -134,19 +136,19 @@ void FrontMatter::check(QStringList *errors, QStringList *warnings) const
         const int line = node->line;
         switch (f.type) {
         case Type::Slug:
-            if (!node->isScalar() || node->isBool() || !isSlug(node->scalar.toString()))
+            if (!node->isScalar() || node->isBool() || !isSlug(node->toString()))
                 err(line, QStringLiteral("'%1' must be lower-case letters, digits, '-' or '_' (at most 64)").arg(name));
             break;
         case Type::Text:
-            if (!node->isString() || node->scalar.toString().trimmed().isEmpty())
+            if (!node->isString() || node->toString().trimmed().isEmpty())
                 err(line, QStringLiteral("'%1' must be non-empty text, not %2").arg(name, describe(*node)));
             break;
         case Type::PositiveInt:
-            if (!node->isInteger() || node->scalar.toLongLong() < 1)
+            if (!node->isInteger() || node->integer < 1)
                 err(line, QStringLiteral("'%1' must be an integer of at least 1, not %2").arg(name, describe(*node)));
             break;
         case Type::Minutes:
-            if (!node->isInteger() || node->scalar.toLongLong() < 0 || node->scalar.toLongLong() > 1000)
+            if (!node->isInteger() || node->integer < 0 || node->integer > 1000)
                 err(line, QStringLiteral("'%1' must be a whole number of minutes (0-1000), not %2").arg(name, describe(*node)));
             break;
         case Type::PathList:
@@ -156,7 +158,7 @@ void FrontMatter::check(QStringList *errors, QStringList *warnings) const
                 break;
             }
             for (const YamlNode &item : node->items) {
-                const QString value = item.scalar.toString();
+                const QString value = item.toString();
                 if (!item.isString() || value.isEmpty()) {
                     err(item.line, QStringLiteral("'%1' items must be text").arg(name));
                 } else if (f.type == Type::PathList) {
@@ -174,14 +176,16 @@ void FrontMatter::check(QStringList *errors, QStringList *warnings) const
 
     static const char *const optional[] = {"questions", "authors", "updated"};
     for (size_t i = 0; i < m_root.keys.size(); ++i) {
-        const QString &key = m_root.keys[i];
+        const QByteArrayView key = m_root.keys[i];
         bool known = false;
         for (const Field &f : fields)
-            known = known || key == QLatin1String(f.name);
+            known = known || key == f.name;
         for (const char *o : optional)
-            known = known || key == QLatin1String(o);
+            known = known || key == o;
         if (!known)
-            warnings->append(QStringLiteral("front matter line %1: unknown key '%2'").arg(m_root.values[i].line).arg(key));
+            warnings->append(QStringLiteral("front matter line %1: unknown key '%2'")
+                                 .arg(m_root.values[i].line)
+                                 .arg(QString::fromLatin1(key)));
     }
 }
 

@@ -35,6 +35,7 @@ public:
     void check(QStringList *errors, QStringList *warnings) const;
 
 private:
+    QByteArray m_yaml; // the text between the fences, which m_root's nodes view
     YamlNode m_root;
     QString m_error;
     bool m_present = false;

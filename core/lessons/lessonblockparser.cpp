@@ -32,6 +32,7 @@ public:
             for (const char *k : known)
                 found = found || map.keys[i] == QLatin1String(k);
             if (!found) {
+                const QString keyName = QString::fromLatin1(map.keys[i]);
                 QStringList names;
                 for (const char *k : known)
                     names.append(QLatin1String(k));
@@ -39,7 +40,7 @@ public:
                 if (!optionId.isEmpty())
                     place = place.arg(optionId);
                 error(map.values[i].line, QStringLiteral("unknown key '%1' in %2 (known keys: %3)")
-                                              .arg(map.keys[i], place, names.join(QLatin1String(", "))));
+                                              .arg(keyName, place, names.join(QLatin1String(", "))));
             }
         }
     }
@@ -57,7 +58,7 @@ public:
             error(node->line, QStringLiteral("'%1' must be text").arg(QLatin1String(key)));
             return {};
         }
-        const QString value = node->scalar.toString();
+        const QString value = node->toString();
         if (required && value.trimmed().isEmpty())
             error(node->line, QStringLiteral("'%1' is empty").arg(QLatin1String(key)));
         return value;
@@ -72,7 +73,7 @@ public:
             error(node->line, QStringLiteral("'%1' must be true or false").arg(QLatin1String(key)));
             return defaultValue;
         }
-        return node->scalar.toBool();
+        return node->boolean;
     }
 
     QString id(const YamlNode &map)
@@ -80,7 +81,7 @@ public:
         const YamlNode *node = map.find(QLatin1String("id"));
         if (!node || node->isNull())
             return {};
-        const QString value = node->isScalar() ? node->scalar.toString() : QString();
+        const QString value = node->isScalar() ? node->toString() : QString();
         if (!node->isScalar() || node->isBool() || !LessonBlockParser::isValidId(value)) {
             error(node->line, QStringLiteral("'id' must be lower-case letters, digits, '-' or '_' (at most 48)"));
             return {};
@@ -169,7 +170,7 @@ bool LessonBlockParser::parseExercise(QByteArrayView content, int fenceLine, Exe
             c.error(variants->line, QStringLiteral("'variant_datasets' must be a list of dataset names"));
         } else {
             for (const YamlNode &item : variants->items) {
-                const QString name = item.scalar.toString();
+                const QString name = item.toString();
                 if (!item.isString() || !isValidName(name))
                     c.error(item.line, QStringLiteral("'variant_datasets' items must be dataset names"));
                 else
@@ -187,20 +188,20 @@ bool LessonBlockParser::parseExercise(QByteArrayView content, int fenceLine, Exe
     out->checkColumnNames = c.boolean(root, "check_column_names", false);
 
     if (const YamlNode *tol = root.find(QLatin1String("float_tolerance"))) {
-        if (!tol->isNumber() || tol->scalar.toDouble() < 0 || tol->scalar.toDouble() > 1e6)
+        if (!tol->isNumber() || tol->toDouble() < 0 || tol->toDouble() > 1e6)
             c.error(tol->line, QStringLiteral("'float_tolerance' must be a number from 0 to 1e6, such as 0.001"));
         else
-            out->floatTolerance = tol->scalar.toDouble();
+            out->floatTolerance = tol->toDouble();
     }
 
     const bool usable = c.ok();
     if (const YamlNode *hint = root.find(QLatin1String("hint"))) {
-        if (hint->isScalar() && !hint->scalar.toString().trimmed().isEmpty()) {
-            out->hints.append(hint->scalar.toString().trimmed());
+        if (hint->isScalar() && !hint->toString().trimmed().isEmpty()) {
+            out->hints.append(hint->toString().trimmed());
         } else if (hint->isList() && !hint->items.empty()) {
             for (const YamlNode &item : hint->items) {
-                if (item.isScalar() && !item.scalar.toString().trimmed().isEmpty())
-                    out->hints.append(item.scalar.toString().trimmed());
+                if (item.isScalar() && !item.toString().trimmed().isEmpty())
+                    out->hints.append(item.toString().trimmed());
                 else
                     c.softError(item.line, QStringLiteral("each hint must be text"));
             }

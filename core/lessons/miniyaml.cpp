@@ -63,61 +63,24 @@ bool isDigits(QByteArrayView v, qsizetype from, qsizetype to)
     return true;
 }
 
-// The keys lessons use, as strings that need no allocation; other keys are converted.
-QString internedKey(QByteArrayView key)
-{
-    struct Known {
-        const char *name;
-        QString string;
-    };
-    static const Known known[] = {
-        {"id", QStringLiteral("id")}, {"title", QStringLiteral("title")}, {"level", QStringLiteral("level")},
-        {"section", QStringLiteral("section")}, {"description", QStringLiteral("description")},
-        {"minutes_read", QStringLiteral("minutes_read")}, {"minutes_practice", QStringLiteral("minutes_practice")},
-        {"prerequisites", QStringLiteral("prerequisites")}, {"tags", QStringLiteral("tags")},
-        {"engines", QStringLiteral("engines")}, {"datasets", QStringLiteral("datasets")},
-        {"engine", QStringLiteral("engine")}, {"dataset", QStringLiteral("dataset")},
-        {"variant_datasets", QStringLiteral("variant_datasets")}, {"prompt", QStringLiteral("prompt")},
-        {"starter", QStringLiteral("starter")}, {"hint", QStringLiteral("hint")}, {"solution", QStringLiteral("solution")},
-        {"verify", QStringLiteral("verify")}, {"ordered", QStringLiteral("ordered")},
-        {"check_column_names", QStringLiteral("check_column_names")}, {"float_tolerance", QStringLiteral("float_tolerance")},
-        {"question", QStringLiteral("question")}, {"type", QStringLiteral("type")}, {"options", QStringLiteral("options")},
-        {"text", QStringLiteral("text")}, {"correct", QStringLiteral("correct")},
-        {"explanation", QStringLiteral("explanation")},
-    };
-    for (const Known &k : known) {
-        if (k.string.size() == key.size() && k.name[0] == key[0] && std::memcmp(k.name, key.data(), size_t(key.size())) == 0)
-            return k.string;
-    }
-    return QString::fromLatin1(key); // keys are ASCII
-}
-
-QString toQString(QByteArrayView v)
-{
-    return QString::fromUtf8(v); // has its own fast path for ASCII
-}
-
 // YAML 1.2 core schema resolution of a plain scalar.
 void resolvePlain(QByteArrayView v, YamlNode *out)
 {
     out->kind = YamlNode::Kind::Scalar;
+    out->type = YamlNode::Type::String;
     out->quoted = false;
+    out->text = v;
     const char first = v.isEmpty() ? ' ' : v[0];
-    if (!((first >= '0' && first <= '9') || std::strchr("+-.~nNtTfF", first))) {
-        out->scalar = toQString(v); // cannot be a number, boolean or null
-        return;
-    }
+    if (!((first >= '0' && first <= '9') || std::strchr("+-.~nNtTfF", first)))
+        return; // cannot be a number, boolean or null
     if (v == "null" || v == "Null" || v == "NULL" || v == "~") {
         out->kind = YamlNode::Kind::Null;
-        out->scalar = QVariant();
+        out->text = {};
         return;
     }
-    if (v == "true" || v == "True" || v == "TRUE") {
-        out->scalar = true;
-        return;
-    }
-    if (v == "false" || v == "False" || v == "FALSE") {
-        out->scalar = false;
+    if (v == "true" || v == "True" || v == "TRUE" || v == "false" || v == "False" || v == "FALSE") {
+        out->type = YamlNode::Type::Bool;
+        out->boolean = v[0] == 't' || v[0] == 'T';
         return;
     }
     const qsizetype sign = (!v.isEmpty() && (v[0] == '-' || v[0] == '+')) ? 1 : 0;
@@ -125,7 +88,8 @@ void resolvePlain(QByteArrayView v, YamlNode *out)
         bool ok = false;
         const qlonglong n = v.toLongLong(&ok);
         if (ok) {
-            out->scalar = n;
+            out->type = YamlNode::Type::Integer;
+            out->integer = n;
             return;
         }
     }
@@ -156,11 +120,10 @@ void resolvePlain(QByteArrayView v, YamlNode *out)
         bool ok = false;
         const double d = v.toDouble(&ok);
         if (ok) {
-            out->scalar = d;
-            return;
+            out->type = YamlNode::Type::Double;
+            out->number = d;
         }
     }
-    out->scalar = toQString(v);
 }
 
 class Parser
@@ -255,12 +218,14 @@ private:
         const qsizetype k = keyLength(content);
         if (!(k > 0 && k < content.size() && content[k] == ':' && (k + 1 == content.size() || isSpace(content[k + 1]))))
             return fail(lineNo, QStringLiteral("expected key: value"));
-        const QString key = internedKey(content.first(k));
+        const QByteArrayView key = content.first(k);
         if (map->keys.size() >= MiniYaml::maxKeys)
             return fail(lineNo, QStringLiteral("more than %1 keys in one map").arg(MiniYaml::maxKeys));
         for (size_t i = 0; i < map->keys.size(); ++i) {
             if (map->keys[i] == key)
-                return fail(lineNo, QStringLiteral("duplicate key '%1' (first on line %2)").arg(key).arg(map->values[i].line));
+                return fail(lineNo, QStringLiteral("duplicate key '%1' (first on line %2)")
+                                        .arg(QString::fromLatin1(key))
+                                        .arg(map->values[i].line));
         }
         QByteArrayView rest = content.sliced(k + 1);
         while (!rest.isEmpty() && isSpace(rest[0]))
@@ -407,9 +372,11 @@ private:
         if (!text.isEmpty() && !strip)
             text.append('\n');
         out->kind = YamlNode::Kind::Scalar;
+        out->type = YamlNode::Type::String;
         out->quoted = true;
         out->literalBlock = true;
-        out->scalar = QString::fromUtf8(text);
+        out->owned = std::move(text);
+        out->text = out->owned;
         out->line = lineNo;
         return true;
     }
@@ -424,11 +391,26 @@ private:
         return true;
     }
 
-    bool parseQuoted(QByteArrayView text, int lineNo, qsizetype *consumed, QString *out)
+    // A quoted string at the start of text into *out (a string Scalar); *consumed is its length
+    // with the quotes. Without escapes the text is a view of the source.
+    bool parseQuoted(QByteArrayView text, int lineNo, qsizetype *consumed, YamlNode *out)
     {
         const char quote = text[0];
-        QByteArray buf;
+        out->kind = YamlNode::Kind::Scalar;
+        out->type = YamlNode::Type::String;
+        out->quoted = true;
+        // The common case first: the closing quote with no escape before it.
         qsizetype i = 1;
+        while (i < text.size() && text[i] != quote && !(quote == '"' && text[i] == '\\'))
+            ++i;
+        if (i < text.size() && text[i] == quote && !(quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'')) {
+            out->text = text.sliced(1, i - 1);
+            *consumed = i + 1;
+            return true;
+        }
+        QByteArray buf;
+        buf.reserve(text.size());
+        buf.append(text.sliced(1, qMin(i, text.size()) - 1));
         while (i < text.size()) {
             const char c = text[i];
             if (c == quote) {
@@ -438,7 +420,8 @@ private:
                     continue;
                 }
                 *consumed = i + 1;
-                *out = QString::fromUtf8(buf);
+                out->owned = std::move(buf);
+                out->text = out->owned;
                 return true;
             }
             if (c == '\\' && quote == '"') {
@@ -488,16 +471,10 @@ private:
         out->line = lineNo;
         const char c = text[0];
         if (c == '"' || c == '\'') {
-            QString s;
             qsizetype consumed = 0;
-            if (!parseQuoted(text, lineNo, &consumed, &s))
+            if (!parseQuoted(text, lineNo, &consumed, out))
                 return false;
-            if (!checkTail(text.sliced(consumed), lineNo, QStringLiteral("the closing quote")))
-                return false;
-            out->kind = YamlNode::Kind::Scalar;
-            out->quoted = true;
-            out->scalar = s;
-            return true;
+            return checkTail(text.sliced(consumed), lineNo, QStringLiteral("the closing quote"));
         }
         if (c == '[') {
             if (!allowList)
@@ -549,14 +526,10 @@ private:
                 YamlNode item;
                 item.line = lineNo;
                 if (text[i] == '"' || text[i] == '\'') {
-                    QString s;
                     qsizetype consumed = 0;
-                    if (!parseQuoted(text.sliced(i), lineNo, &consumed, &s))
+                    if (!parseQuoted(text.sliced(i), lineNo, &consumed, &item))
                         return false;
                     i += consumed;
-                    item.kind = YamlNode::Kind::Scalar;
-                    item.quoted = true;
-                    item.scalar = s;
                 } else {
                     qsizetype j = i;
                     while (j < n && text[j] != ',' && text[j] != ']') {

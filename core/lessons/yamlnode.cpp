@@ -1,14 +1,30 @@
 #include "lessons/yamlnode.h"
 
+#include <QLocale>
+
 namespace dblearn {
 
 const YamlNode *YamlNode::find(QLatin1String key) const
 {
+    const QByteArrayView k(key.data(), key.size());
     for (size_t i = 0; i < keys.size(); ++i) {
-        if (keys[i] == key)
+        if (keys[i] == k)
             return &values[i];
     }
     return nullptr;
+}
+
+QString YamlNode::toString() const
+{
+    if (kind != Kind::Scalar)
+        return {};
+    switch (type) {
+    case Type::String: return QString::fromUtf8(text);
+    case Type::Bool: return boolean ? QStringLiteral("true") : QStringLiteral("false");
+    case Type::Integer: return QString::number(integer);
+    case Type::Double: return QString::number(number, 'g', QLocale::FloatingPointShortest);
+    }
+    return {};
 }
 
 QVariant YamlNode::toVariant() const
@@ -17,7 +33,13 @@ QVariant YamlNode::toVariant() const
     case Kind::Null:
         return {};
     case Kind::Scalar:
-        return scalar;
+        switch (type) {
+        case Type::String: return QString::fromUtf8(text);
+        case Type::Bool: return boolean;
+        case Type::Integer: return integer;
+        case Type::Double: return number;
+        }
+        return {};
     case Kind::List: {
         QVariantList list;
         list.reserve(qsizetype(items.size()));
@@ -28,7 +50,7 @@ QVariant YamlNode::toVariant() const
     case Kind::Map: {
         QVariantMap map;
         for (size_t i = 0; i < keys.size(); ++i)
-            map.insert(keys[i], values[i].toVariant());
+            map.insert(QString::fromLatin1(keys[i]), values[i].toVariant());
         return map;
     }
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QVariant>
 
@@ -9,30 +11,44 @@ namespace dblearn {
 
 // One value of the small YAML subset lessons use (see MiniYaml and docs/lesson-format.md), with
 // the source line it came from so checks can point at it.
+//
+// Keys and plain scalars are views into the text MiniYaml parsed: keep that text alive while the
+// nodes are used. Text that had to be rebuilt (escapes, '|' blocks) is owned by its node.
 struct YamlNode {
-    enum class Kind { Null, Scalar, List, Map };
+    enum class Kind : quint8 { Null, Scalar, List, Map };
+    enum class Type : quint8 { String, Bool, Integer, Double }; // of a Scalar
 
     Kind kind = Kind::Null;
-    QVariant scalar;              // Scalar: QString, bool, qlonglong or double
+    Type type = Type::String;
     bool quoted = false;          // Scalar written in quotes or as a '|' block (always a string)
     bool literalBlock = false;    // Scalar written as a '|' block: its text starts on line + 1
-    std::vector<YamlNode> items;  // List
-    std::vector<QString> keys;    // Map, in source order
-    std::vector<YamlNode> values; // Map, parallel to keys
     int line = 0;                 // 1-based line in the file
+    QByteArrayView text;          // Scalar: its UTF-8 text, as written for a number or boolean
+    QByteArray owned;             // the bytes text points into when they are not the parsed text's
+    bool boolean = false;         // Type::Bool
+    qlonglong integer = 0;        // Type::Integer
+    double number = 0;            // Type::Double
+    std::vector<YamlNode> items;  // List
+    std::vector<QByteArrayView> keys; // Map, in source order (ASCII)
+    std::vector<YamlNode> values; // Map, parallel to keys
 
     bool isNull() const { return kind == Kind::Null; }
     bool isScalar() const { return kind == Kind::Scalar; }
     bool isList() const { return kind == Kind::List; }
     bool isMap() const { return kind == Kind::Map; }
-    bool isString() const { return kind == Kind::Scalar && scalar.typeId() == QMetaType::QString; }
-    bool isBool() const { return kind == Kind::Scalar && scalar.typeId() == QMetaType::Bool; }
-    bool isInteger() const { return kind == Kind::Scalar && scalar.typeId() == QMetaType::LongLong; }
-    bool isNumber() const { return isInteger() || (kind == Kind::Scalar && scalar.typeId() == QMetaType::Double); }
+    bool isString() const { return kind == Kind::Scalar && type == Type::String; }
+    bool isBool() const { return kind == Kind::Scalar && type == Type::Bool; }
+    bool isInteger() const { return kind == Kind::Scalar && type == Type::Integer; }
+    bool isNumber() const { return kind == Kind::Scalar && (type == Type::Integer || type == Type::Double); }
 
     // The map entry for key, or nullptr.
     const YamlNode *find(QLatin1String key) const;
-    // Null → invalid QVariant, Scalar → its value, List → QVariantList, Map → QVariantMap.
+    // A scalar as text: a string as is, a boolean as true/false, a number as QVariant writes it.
+    // Empty for anything else.
+    QString toString() const;
+    double toDouble() const { return type == Type::Double ? number : type == Type::Integer ? double(integer) : 0.0; }
+    // Null → invalid QVariant, Scalar → QString, bool, qlonglong or double, List → QVariantList,
+    // Map → QVariantMap.
     QVariant toVariant() const;
 };
 

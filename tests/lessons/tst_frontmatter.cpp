@@ -223,13 +223,13 @@ void FrontMatterTest::yamlBlockScalars()
     YamlNode root;
     QString error;
     QVERIFY2(MiniYaml::parse(text, 10, QStringLiteral("test"), &root, &error), qPrintable(error));
-    QCOMPARE(root.find(QLatin1String("sql"))->scalar.toString(),
+    QCOMPARE(root.find(QLatin1String("sql"))->toString(),
              QStringLiteral("SELECT a,\n       b\n\nFROM t;   # not a comment\n"));
     QVERIFY(root.find(QLatin1String("sql"))->literalBlock);
     QCOMPARE(root.find(QLatin1String("sql"))->line, 10);
-    QCOMPARE(root.find(QLatin1String("stripped"))->scalar.toString(), QStringLiteral("two\nlines"));
-    QCOMPARE(root.find(QLatin1String("empty"))->scalar.toString(), QString());
-    QCOMPARE(root.find(QLatin1String("next"))->scalar.toString(), QStringLiteral("x"));
+    QCOMPARE(root.find(QLatin1String("stripped"))->toString(), QStringLiteral("two\nlines"));
+    QCOMPARE(root.find(QLatin1String("empty"))->toString(), QString());
+    QCOMPARE(root.find(QLatin1String("next"))->toString(), QStringLiteral("x"));
     QCOMPARE(root.find(QLatin1String("next"))->line, 20);
 }
 
@@ -255,12 +255,12 @@ void FrontMatterTest::yamlListOfMaps()
     QCOMPARE(int(options->items.size()), 2);
     QCOMPARE(options->items[0].line, 2);
     QCOMPARE(options->items[1].line, 7);
-    QCOMPARE(options->items[0].find(QLatin1String("explanation"))->scalar.toString(), QStringLiteral("Long\ntext.\n"));
-    QCOMPARE(options->items[0].find(QLatin1String("correct"))->scalar, QVariant(true));
+    QCOMPARE(options->items[0].find(QLatin1String("explanation"))->toString(), QStringLiteral("Long\ntext.\n"));
+    QCOMPARE(options->items[0].find(QLatin1String("correct"))->toVariant(), QVariant(true));
     QVERIFY(!options->items[1].find(QLatin1String("correct")));
     QCOMPARE(root.toVariant().toMap().value(QStringLiteral("flat")).toStringList(),
              QStringList({QStringLiteral("a"), QStringLiteral("b")}));
-    QCOMPARE(root.find(QLatin1String("after"))->scalar, QVariant(qlonglong(1)));
+    QCOMPARE(root.find(QLatin1String("after"))->toVariant(), QVariant(qlonglong(1)));
 }
 
 void FrontMatterTest::yamlNestedMapAndDepthLimit()
