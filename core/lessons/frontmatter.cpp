@@ -175,8 +175,8 @@ void FrontMatter::check(QStringList *errors, QStringList *warnings) const
     }
 
     static const char *const optional[] = {"questions", "authors", "updated"};
-    for (size_t i = 0; i < m_root.keys.size(); ++i) {
-        const QByteArrayView key = m_root.keys[i];
+    for (const YamlNode &value : m_root.values) {
+        const QByteArrayView key = value.key;
         bool known = false;
         for (const Field &f : fields)
             known = known || key == f.name;
@@ -184,7 +184,7 @@ void FrontMatter::check(QStringList *errors, QStringList *warnings) const
             known = known || key == o;
         if (!known)
             warnings->append(QStringLiteral("front matter line %1: unknown key '%2'")
-                                 .arg(m_root.values[i].line)
+                                 .arg(value.line)
                                  .arg(QString::fromLatin1(key)));
     }
 }

@@ -1,26 +1,10 @@
 #include "lessons/htmlbuffer.h"
 
-#include <cstdint>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
 
 namespace dblearn {
-
-namespace {
-
-#ifndef __SSE2__
-constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
-
-// 0x80 in every byte of w that equals c, 0 elsewhere (exact, no false positives).
-inline std::uint64_t byteMask(std::uint64_t w, char c)
-{
-    const std::uint64_t x = w ^ (0x0101010101010101ULL * static_cast<unsigned char>(c));
-    return ~(((x & kLow7) + kLow7) | x | kLow7);
-}
-#endif
-
-} // namespace
 
 void HtmlBuffer::reserve(qsizetype capacity)
 {
@@ -65,51 +49,143 @@ void HtmlBuffer::appendNumber(qint64 n)
         append(digits[--i]);
 }
 
+namespace {
+
+// The character reference for a byte that needs one, written at out; returns the end.
+inline char *writeReference(char *out, char c)
+{
+    switch (c) {
+    case '&': std::memcpy(out, "&amp;", 5); return out + 5;
+    case '<': std::memcpy(out, "&lt;", 4); return out + 4;
+    case '>': std::memcpy(out, "&gt;", 4); return out + 4;
+    case '"': std::memcpy(out, "&quot;", 6); return out + 6;
+    default: *out = c; return out + 1;
+    }
+}
+
+inline bool needsReference(char c)
+{
+    return c == '&' || c == '<' || c == '>' || c == '"';
+}
+
+inline bool isWordSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+#ifdef __SSE2__
+inline unsigned referenceMask(__m128i v)
+{
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')), _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+    return unsigned(_mm_movemask_epi8(hit));
+}
+
+inline unsigned spaceMask(__m128i v)
+{
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+    return unsigned(_mm_movemask_epi8(hit));
+}
+
+inline int popcount16(unsigned x)
+{
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0F0Fu;
+    return int((x + (x >> 8)) & 0x1Fu);
+}
+#endif
+
+} // namespace
+
+char *HtmlBuffer::reserveEscaped(qsizetype length)
+{
+    // Each byte becomes at most six ("&quot;"); sixteen more for the last whole-block store.
+    const qsizetype room = length * 6 + 16;
+    if (m_capacity - m_size < room)
+        grow(room);
+    return m_data + m_size;
+}
+
 void HtmlBuffer::appendEscaped(const char *text, qsizetype size)
 {
-    const char *run = text;
-    const char *end = text + size;
+    if (size <= 0)
+        return;
+    char *out = reserveEscaped(size);
     const char *p = text;
-    while (p < end) {
-        // Skip sixteen (or eight) bytes at a time while none needs escaping, the common case.
+    const char *end = text + size;
 #ifdef __SSE2__
-        if (end - p >= 16) {
-            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-            const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')), _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
-                                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
-            const unsigned mask = unsigned(_mm_movemask_epi8(hit));
-            if (mask == 0) {
-                p += 16;
-                continue;
-            }
-            p += __builtin_ctz(mask);
+    // Sixteen bytes at a time: stored whole, then, when one needs a reference, the output goes
+    // back to it and continues from there.
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(out), v);
+        const unsigned mask = referenceMask(v);
+        if (mask == 0) {
+            p += 16;
+            out += 16;
+            continue;
         }
-#else
-        if (end - p >= 8) {
-            std::uint64_t w;
-            std::memcpy(&w, p, 8);
-            if ((byteMask(w, '&') | byteMask(w, '<') | byteMask(w, '>') | byteMask(w, '"')) == 0) {
-                p += 8;
-                continue;
-            }
-        }
-#endif
-        const char *replacement;
-        qsizetype length;
-        switch (*p) {
-        case '&': replacement = "&amp;"; length = 5; break;
-        case '<': replacement = "&lt;"; length = 4; break;
-        case '>': replacement = "&gt;"; length = 4; break;
-        case '"': replacement = "&quot;"; length = 6; break;
-        default: ++p; continue;
-        }
-        if (p > run)
-            append(run, p - run);
-        append(replacement, length);
-        run = ++p;
+        const int k = __builtin_ctz(mask);
+        out = writeReference(out + k, p[k]);
+        p += k + 1;
     }
-    if (end > run)
-        append(run, end - run);
+#endif
+    while (p < end)
+        out = writeReference(out, *p++);
+    m_size = out - m_data;
+}
+
+int HtmlBuffer::appendEscapedCountingWords(const char *text, qsizetype size, bool *inWord)
+{
+    if (size <= 0)
+        return 0;
+    char *out = reserveEscaped(size);
+    const char *p = text;
+    const char *end = text + size;
+    int words = 0;
+    // A word starts at a byte that is not a space and follows one (or starts a run that follows one).
+    unsigned prevSpace = *inWord ? 0u : 1u;
+#ifdef __SSE2__
+    // The words of each whole block of sixteen are counted from a mask of its spaces; the
+    // escaping is as in appendEscaped, one reference at a time within the block.
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const unsigned spaces = spaceMask(v);
+        words += popcount16(~spaces & ((spaces << 1) | prevSpace) & 0xFFFFu);
+        prevSpace = (spaces >> 15) & 1u;
+        unsigned mask = referenceMask(v);
+        if (mask == 0) {
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(out), v);
+            out += 16;
+            p += 16;
+            continue;
+        }
+        const char *blockEnd = p + 16;
+        while (mask != 0) {
+            const int k = __builtin_ctz(mask);
+            const char *hit = blockEnd - 16 + k;
+            std::memcpy(out, p, size_t(hit - p));
+            out = writeReference(out + (hit - p), *hit);
+            p = hit + 1;
+            mask &= mask - 1;
+        }
+        std::memcpy(out, p, size_t(blockEnd - p));
+        out += blockEnd - p;
+        p = blockEnd;
+    }
+#endif
+    while (p < end) {
+        const char c = *p++;
+        const unsigned space = isWordSpace(c) ? 1u : 0u;
+        words += (!space && prevSpace) ? 1 : 0;
+        prevSpace = space;
+        out = needsReference(c) ? writeReference(out, c) : (*out = c, out + 1);
+    }
+    *inWord = prevSpace == 0;
+    m_size = out - m_data;
+    return words;
 }
 
 void HtmlBuffer::appendUrl(QByteArrayView url)

@@ -57,12 +57,17 @@ public:
     // Text or attribute value: &, <, > and " become character references.
     void appendEscaped(const char *text, qsizetype length);
     void appendEscaped(QByteArrayView text) { appendEscaped(text.data(), text.size()); }
+    // The same, counting the words of the text on the way (a word starts at a byte other than a
+    // space, tab, CR or LF that follows one of them); *inWord carries a word over from the text
+    // before. Returns the number of words that start in this text.
+    int appendEscapedCountingWords(const char *text, qsizetype length, bool *inWord);
     // A URL already checked by UrlFilter, for a double-quoted attribute: & becomes &amp;, and
     // ", <, >, ', `, space are percent-encoded.
     void appendUrl(QByteArrayView url);
 
 private:
     void grow(qsizetype needed);
+    char *reserveEscaped(qsizetype length); // room for length escaped bytes; returns the end
 
     QByteArray m_bytes; // m_data points into it; its size is the capacity
     char *m_data = nullptr;

@@ -27,19 +27,19 @@ public:
     void checkKeys(const YamlNode &map, std::initializer_list<const char *> known, const char *where,
                    const QString &optionId = {})
     {
-        for (size_t i = 0; i < map.keys.size(); ++i) {
+        for (const YamlNode &value : map.values) {
             bool found = false;
             for (const char *k : known)
-                found = found || map.keys[i] == QLatin1String(k);
+                found = found || value.key == k;
             if (!found) {
-                const QString keyName = QString::fromLatin1(map.keys[i]);
+                const QString keyName = QString::fromLatin1(value.key);
                 QStringList names;
                 for (const char *k : known)
                     names.append(QLatin1String(k));
                 QString place = QLatin1String(where);
                 if (!optionId.isEmpty())
                     place = place.arg(optionId);
-                error(map.values[i].line, QStringLiteral("unknown key '%1' in %2 (known keys: %3)")
+                error(value.line, QStringLiteral("unknown key '%1' in %2 (known keys: %3)")
                                               .arg(keyName, place, names.join(QLatin1String(", "))));
             }
         }
@@ -244,10 +244,16 @@ bool LessonBlockParser::parseQuiz(QByteArrayView content, int fenceLine, Quiz *o
     if (options->items.size() < 2 || options->items.size() > 10)
         c.error(options->line, QStringLiteral("a question needs 2 to 10 options, not %1").arg(options->items.size()));
 
+    // Option ids "a" to "j" (at most 10 options are valid; later ones share "z").
+    static const QString optionIds[] = {
+        QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("e"),
+        QStringLiteral("f"), QStringLiteral("g"), QStringLiteral("h"), QStringLiteral("i"), QStringLiteral("j"),
+    };
+    out->options.reserve(qsizetype(options->items.size()));
     int index = 0;
     for (const YamlNode &item : options->items) {
         QuizOption option;
-        option.id = QString(QLatin1Char(char('a' + qMin(index, 25))));
+        option.id = index < 10 ? optionIds[index] : QString(QLatin1Char(char('a' + qMin(index, 25))));
         option.line = item.line;
         ++index;
         if (!item.isMap()) {
@@ -262,7 +268,7 @@ bool LessonBlockParser::parseQuiz(QByteArrayView content, int fenceLine, Quiz *o
         option.explanation = c.text(item, "explanation", false, item.line).trimmed();
         if (option.explanation.isEmpty())
             c.error(item.line, QStringLiteral("option %1 has no explanation (say why it is right or wrong)").arg(option.id));
-        out->options.append(option);
+        out->options.append(std::move(option));
     }
 
     const qsizetype correct = out->correctOptionIds().size();

@@ -132,7 +132,7 @@ void LessonBlockWriter::writeSnippet(const InfoTokens &tokens, QByteArrayView la
         writePlainCode(language, code, {}, snippet.engine);
         out.put("</div>\n");
     }
-    m_ctx.lesson->snippets.append(snippet);
+    m_ctx.lesson->snippets.append(std::move(snippet));
 }
 
 bool LessonBlockWriter::claimBlockId(QString *id, const QString &prefix, int number, int line, QStringList *errors,
@@ -216,7 +216,7 @@ void LessonBlockWriter::writeExercise(QByteArrayView content, int line)
         out.put("</details>\n");
     }
     out.put("</section>\n");
-    m_ctx.lesson->exercises.append(exercise);
+    m_ctx.lesson->exercises.append(std::move(exercise));
 }
 
 void LessonBlockWriter::writeQuiz(QByteArrayView content, int line)
@@ -239,7 +239,8 @@ void LessonBlockWriter::writeQuiz(QByteArrayView content, int line)
     writeText(quiz.id);
     out.appendCString(quiz.multiple ? "\" data-type=\"multiple\">\n" : "\" data-type=\"single\">\n");
     out.put("<p class=\"quiz-title\">");
-    writeText(QStringLiteral("Question %1").arg(number));
+    out.put("Question ");
+    out.appendNumber(number);
     out.appendCString(quiz.multiple ? " <span class=\"quiz-kind\">(choose all that apply)</span>"
                            : " <span class=\"quiz-kind\">(choose one)</span>");
     out.put("</p>\n<div class=\"quiz-question\">\n");
@@ -253,7 +254,7 @@ void LessonBlockWriter::writeQuiz(QByteArrayView content, int line)
         out.put("</button></li>\n");
     }
     out.put("</ul>\n</section>\n");
-    m_ctx.lesson->quizzes.append(quiz);
+    m_ctx.lesson->quizzes.append(std::move(quiz));
 }
 
 } // namespace dblearn

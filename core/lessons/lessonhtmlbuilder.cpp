@@ -19,14 +19,6 @@ namespace {
 
 constexpr unsigned kParserFlags = MD_DIALECT_GITHUB | MD_FLAG_NOHTML | MD_FLAG_LATEXMATHSPANS;
 
-inline int popcount16(unsigned x)
-{
-    x = x - ((x >> 1) & 0x5555u);
-    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-    x = (x + (x >> 4)) & 0x0F0Fu;
-    return int((x + (x >> 8)) & 0x1Fu);
-}
-
 struct CalloutKind {
     const char *marker; // upper case, as written between "[!" and "]"
     const char *cssClass;
@@ -80,6 +72,33 @@ struct CharTable {
 };
 constexpr CharTable kBlockStart("#>-+*=|~ \t", true);
 constexpr CharTable kInlineSpecial("\\*_[]!<>&$~|@\r", false);
+// Where renderSimpleLine's scan stops to look closer: the specials, line breaks, code spans and
+// the starts of autolinks ("://", "www.").
+constexpr CharTable kSimpleLineStop("\\*_[]!<>&$~|@\r\n`:wW", false);
+
+qsizetype countNewlines(const char *p, const char *end)
+{
+    qsizetype count = 0;
+#ifdef __SSE2__
+    const __m128i newline = _mm_set1_epi8('\n');
+    while (end - p >= 16) {
+        // Up to 255 blocks of sixteen counted in byte lanes, then summed.
+        __m128i lanes = _mm_setzero_si128();
+        for (int k = 0; k < 255 && end - p >= 16; ++k, p += 16)
+            lanes = _mm_sub_epi8(lanes, _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)), newline));
+        const __m128i sums = _mm_sad_epu8(lanes, _mm_setzero_si128());
+        count += _mm_cvtsi128_si32(sums) + _mm_extract_epi16(sums, 4);
+    }
+#endif
+    for (; p < end; ++p)
+        count += *p == '\n' ? 1 : 0;
+    return count;
+}
+
+bool isAsciiSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Collapses runs of ASCII whitespace to one space and trims, like QString::simplified().
 void simplifyInPlace(QByteArray *text)
@@ -87,19 +106,39 @@ void simplifyInPlace(QByteArray *text)
     char *data = text->data();
     const qsizetype n = text->size();
     qsizetype w = 0;
-    bool pendingSpace = false;
-    for (qsizetype r = 0; r < n; ++r) {
+    qsizetype r = 0;
+#ifdef __SSE2__
+    // While nothing has been dropped yet, skip blocks of sixteen that are already simple: single
+    // spaces only, none at the start of the text or after a space.
+    while (w == r && n - r >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(data + r));
+        const unsigned spaces = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+        const unsigned controls = unsigned(_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8(' ')))); // and bytes >= 0x80
+        const bool otherSpace = [&] {
+            for (unsigned m = controls; m; m &= m - 1) {
+                if (isAsciiSpace(data[r + __builtin_ctz(m)]))
+                    return true;
+            }
+            return false;
+        }();
+        const bool spaceFirst = (spaces & 1u) && (r == 0 || data[r - 1] == ' ');
+        if (otherSpace || spaceFirst || (spaces & (spaces >> 1)) != 0)
+            break;
+        r += 16;
+        w += 16;
+    }
+#endif
+    for (; r < n; ++r) {
         const char c = data[r];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            pendingSpace = w > 0;
+        if (isAsciiSpace(c)) {
+            if (w > 0 && data[w - 1] != ' ')
+                data[w++] = ' ';
             continue;
-        }
-        if (pendingSpace) {
-            data[w++] = ' ';
-            pendingSpace = false;
         }
         data[w++] = c;
     }
+    if (w > 0 && data[w - 1] == ' ')
+        --w;
     text->truncate(w);
 }
 
@@ -208,11 +247,16 @@ bool LessonHtmlBuilder::renderSimpleLine(QByteArrayView text, HtmlBuffer &out, b
     QVarLengthArray<qsizetype, 16> spans; // open, contentBegin, contentEnd, close (exclusive)
     qsizetype lineStart = 0;
     for (qsizetype i = 0; i < n;) {
-        const char c = text[i];
         if (i == lineStart) {
-            if (c == '\n' || kBlockStart[static_cast<unsigned char>(c)] || text.sliced(i).startsWith("```"))
+            const char first = text[i];
+            if (first == '\n' || kBlockStart[static_cast<unsigned char>(first)] || text.sliced(i).startsWith("```"))
                 return false; // a blank line (two paragraphs), a block marker or indentation
         }
+        while (i < n && !kSimpleLineStop[static_cast<unsigned char>(text[i])])
+            ++i;
+        if (i == n)
+            break;
+        const char c = text[i];
         if (c == '\n') {
             if (text[i - 1] == ' ' || text[i - 1] == '\t')
                 return false; // trailing spaces: a hard break, or stripped
@@ -885,9 +929,10 @@ int LessonHtmlBuilder::text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
     HtmlBuffer &out = *m_sink;
     switch (type) {
     case MD_TEXT_NORMAL:
-        if (!m_fragment)
-            countWords(text, qsizetype(size));
-        out.appendEscaped(text, qsizetype(size));
+        if (m_fragment)
+            out.appendEscaped(text, qsizetype(size));
+        else
+            m_words += out.appendEscapedCountingWords(text, qsizetype(size), &m_inWord);
         break;
     case MD_TEXT_NULLCHAR:
         out.put("\xEF\xBF\xBD");
@@ -911,38 +956,6 @@ int LessonHtmlBuilder::text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
         break;
     }
     return 0;
-}
-
-void LessonHtmlBuilder::countWords(const char *text, qsizetype size)
-{
-    // A word starts at a non-space byte that follows a space (or starts a text run that follows
-    // one). Sixteen bytes at a time: a mask of space bytes, then the count of word starts.
-    qsizetype i = 0;
-    int words = 0;
-    unsigned prevSpace = m_inWord ? 0u : 1u;
-#ifdef __SSE2__
-    const __m128i sp = _mm_set1_epi8(' ');
-    const __m128i nl = _mm_set1_epi8('\n');
-    const __m128i tab = _mm_set1_epi8('\t');
-    const __m128i cr = _mm_set1_epi8('\r');
-    for (; i + 16 <= size; i += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(text + i));
-        const __m128i isSpace = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
-                                             _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, cr)));
-        const unsigned spaces = unsigned(_mm_movemask_epi8(isSpace));
-        const unsigned starts = ~spaces & ((spaces << 1) | prevSpace) & 0xFFFFu;
-        words += popcount16(starts);
-        prevSpace = (spaces >> 15) & 1u;
-    }
-#endif
-    for (; i < size; ++i) {
-        const char c = text[i];
-        const unsigned space = (c == ' ' || c == '\t' || c == '\n' || c == '\r') ? 1u : 0u;
-        words += (!space && prevSpace) ? 1 : 0;
-        prevSpace = space;
-    }
-    m_inWord = prevSpace == 0;
-    m_words += words;
 }
 
 void LessonHtmlBuilder::capture(MD_TEXTTYPE type, const char *text, qsizetype size)
@@ -1035,15 +1048,15 @@ int LessonHtmlBuilder::lineAt(const char *p)
     }
     const char *cursor = m_src + m_lineScanPos;
     const char *end = m_src + offset;
-    while (cursor < end) {
-        const void *nl = std::memchr(cursor, '\n', size_t(end - cursor));
-        if (!nl)
-            break;
-        ++m_lineScanLine;
-        cursor = static_cast<const char *>(nl) + 1;
+    const qsizetype newlines = countNewlines(cursor, end);
+    if (newlines > 0) {
+        m_lineScanLine += int(newlines);
+        // Keep the scan position at a line start, so a later position on the same line counts on.
+        const char *lineStart = end;
+        while (lineStart[-1] != '\n')
+            --lineStart;
+        m_lineScanPos = lineStart - m_src;
     }
-    // Keep the scan position at a line start so the count stays exact.
-    m_lineScanPos = cursor - m_src;
     return m_lineScanLine;
 }
 

@@ -73,7 +73,6 @@ private:
     static QByteArray attributeText(const MD_ATTRIBUTE &attribute);
     void appendEntity(const char *text, qsizetype size);
     void capture(MD_TEXTTYPE type, const char *text, qsizetype size);
-    void countWords(const char *text, qsizetype size);
     bool inSource(const char *p) const { return p >= m_src && p < m_src + m_size; }
     int lineAt(const char *p);
     int currentLine() { return lineAt(m_lastTextPtr); }

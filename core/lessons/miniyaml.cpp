@@ -1,5 +1,7 @@
 #include "lessons/miniyaml.h"
 
+#include <QVarLengthArray>
+
 #include <cstring>
 
 namespace dblearn {
@@ -131,7 +133,6 @@ class Parser
 public:
     Parser(QByteArrayView text, int firstLine, const QString &context) : m_context(context)
     {
-        m_lines.reserve(32);
         qsizetype start = 0;
         int number = firstLine;
         while (start <= text.size()) {
@@ -219,10 +220,10 @@ private:
         if (!(k > 0 && k < content.size() && content[k] == ':' && (k + 1 == content.size() || isSpace(content[k + 1]))))
             return fail(lineNo, QStringLiteral("expected key: value"));
         const QByteArrayView key = content.first(k);
-        if (map->keys.size() >= MiniYaml::maxKeys)
+        if (map->values.size() >= MiniYaml::maxKeys)
             return fail(lineNo, QStringLiteral("more than %1 keys in one map").arg(MiniYaml::maxKeys));
-        for (size_t i = 0; i < map->keys.size(); ++i) {
-            if (map->keys[i] == key)
+        for (size_t i = 0; i < map->values.size(); ++i) {
+            if (map->values[i].key == key)
                 return fail(lineNo, QStringLiteral("duplicate key '%1' (first on line %2)")
                                         .arg(QString::fromLatin1(key))
                                         .arg(map->values[i].line));
@@ -230,17 +231,13 @@ private:
         QByteArrayView rest = content.sliced(k + 1);
         while (!rest.isEmpty() && isSpace(rest[0]))
             rest = rest.sliced(1);
-        YamlNode child;
-        child.line = lineNo;
-        if (!parseValue(rest, lineNo, indent, depth, &child))
-            return false;
-        if (map->keys.empty()) {
-            map->keys.reserve(8);
+        if (map->values.empty())
             map->values.reserve(8);
-        }
-        map->keys.push_back(key);
-        map->values.push_back(std::move(child));
-        return true;
+        // Parsed in place: the value's own nodes are other vectors, so this one does not move.
+        YamlNode &child = map->values.emplace_back();
+        child.key = key;
+        child.line = lineNo;
+        return parseValue(rest, lineNo, indent, depth, &child);
     }
 
     bool parseValue(QByteArrayView rest, int lineNo, int indent, int depth, YamlNode *out)
@@ -301,10 +298,12 @@ private:
             if (spaces < after.size() && after[spaces] == '\t')
                 return fail(lineNo, QStringLiteral("tabs are not allowed for indentation; use spaces"));
             const QByteArrayView itemText = after.sliced(spaces);
-            YamlNode item;
-            item.line = lineNo;
             if (itemText.isEmpty() || itemText[0] == '#')
                 return fail(lineNo, QStringLiteral("empty list item"));
+            if (list->items.empty())
+                list->items.reserve(6);
+            YamlNode &item = list->items.emplace_back(); // parsed in place, as map entries are
+            item.line = lineNo;
             if (isEntry(itemText)) {
                 if (depth + 1 > MiniYaml::maxDepth)
                     return fail(lineNo, QStringLiteral("nesting deeper than %1 levels is not supported").arg(MiniYaml::maxDepth));
@@ -322,9 +321,6 @@ private:
             } else if (!parseInline(itemText, lineNo, &item, false)) {
                 return false;
             }
-            if (list->items.empty())
-                list->items.reserve(6);
-            list->items.push_back(std::move(item));
         }
     }
 
@@ -566,7 +562,7 @@ private:
         return checkTail(text.sliced(i), lineNo, QStringLiteral("the closing ']'"));
     }
 
-    std::vector<Line> m_lines;
+    QVarLengthArray<Line, 64> m_lines;
     size_t m_pos = 0;
     QString m_context;
 };

@@ -7,9 +7,9 @@ namespace dblearn {
 const YamlNode *YamlNode::find(QLatin1String key) const
 {
     const QByteArrayView k(key.data(), key.size());
-    for (size_t i = 0; i < keys.size(); ++i) {
-        if (keys[i] == k)
-            return &values[i];
+    for (const YamlNode &value : values) {
+        if (value.key == k)
+            return &value;
     }
     return nullptr;
 }
@@ -49,8 +49,8 @@ QVariant YamlNode::toVariant() const
     }
     case Kind::Map: {
         QVariantMap map;
-        for (size_t i = 0; i < keys.size(); ++i)
-            map.insert(QString::fromLatin1(keys[i]), values[i].toVariant());
+        for (const YamlNode &value : values)
+            map.insert(QString::fromLatin1(value.key), value.toVariant());
         return map;
     }
     }

@@ -28,9 +28,9 @@ struct YamlNode {
     bool boolean = false;         // Type::Bool
     qlonglong integer = 0;        // Type::Integer
     double number = 0;            // Type::Double
+    QByteArrayView key;           // an entry of a Map: its key (ASCII)
     std::vector<YamlNode> items;  // List
-    std::vector<QByteArrayView> keys; // Map, in source order (ASCII)
-    std::vector<YamlNode> values; // Map, parallel to keys
+    std::vector<YamlNode> values; // Map: its entries in source order, each with its key
 
     bool isNull() const { return kind == Kind::Null; }
     bool isScalar() const { return kind == Kind::Scalar; }
