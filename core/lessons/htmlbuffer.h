@@ -26,6 +26,7 @@ public:
             m_size = size;
     }
     QByteArrayView view() const { return QByteArrayView(m_data, m_size); }
+    char *data() { return m_data; } // for edits in place within size()
     // Hands the bytes over and leaves the buffer empty.
     QByteArray take();
 

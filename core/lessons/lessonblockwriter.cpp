@@ -20,24 +20,7 @@ void LessonBlockWriter::warn(int line, const QString &message)
 
 void LessonBlockWriter::writeText(const QString &text)
 {
-    bool ascii = true;
-    for (const QChar c : text)
-        ascii = ascii && c.unicode() < 0x80;
-    if (!ascii) {
-        m_out.appendEscaped(text.toUtf8());
-        return;
-    }
-    // Ids, names and short labels: escaped and copied without a temporary.
-    for (const QChar c : text) {
-        const char ch = char(c.unicode());
-        switch (ch) {
-        case '&': m_out.put("&amp;"); break;
-        case '<': m_out.put("&lt;"); break;
-        case '>': m_out.put("&gt;"); break;
-        case '"': m_out.put("&quot;"); break;
-        default: m_out.append(ch); break;
-        }
-    }
+    m_out.appendEscaped(m_ctx.utf8(text));
 }
 
 void LessonBlockWriter::writePlainCode(QByteArrayView language, QByteArrayView code, const QString &engine,

@@ -101,7 +101,7 @@ bool isAsciiSpace(char c)
 }
 
 // Collapses runs of ASCII whitespace to one space and trims, like QString::simplified().
-void simplifyInPlace(QByteArray *text)
+void simplifyInPlace(HtmlBuffer *text)
 {
     char *data = text->data();
     const qsizetype n = text->size();
@@ -209,7 +209,8 @@ bool LessonHtmlBuilder::buildInto(HtmlBuffer &out)
 void LessonHtmlBuilder::renderFragment(LessonRenderContext &context, const QString &markdown, int line, HtmlBuffer &out,
                                        bool inlineOnly, bool allowShortcut)
 {
-    const QByteArray source = markdown.toUtf8();
+    // Fragments do not nest (lesson blocks are written only outside them), so one buffer serves.
+    const QByteArrayView source = context.utf8(markdown, LessonRenderContext::Scratch::Fragment);
     if (allowShortcut && renderSimpleLine(source, out, !inlineOnly))
         return;
     // Written straight into the lesson's buffer; an option label loses its single <p> afterwards.
@@ -508,7 +509,7 @@ int LessonHtmlBuilder::leaveBlock(MD_BLOCKTYPE type, void *detail)
         if (m_capturingItem && m_depth == m_captureListDepth + 1) {
             m_capturingItem = false;
             simplifyInPlace(&m_itemText);
-            const QString item = QString::fromUtf8(m_itemText);
+            const QString item = QString::fromUtf8(m_itemText.view());
             if (!item.isEmpty()) {
                 QStringList *list = m_section == Section::Objectives ? &m_ctx.lesson->objectives
                     : m_section == Section::Takeaways                ? &m_ctx.lesson->keyTakeaways
@@ -631,7 +632,7 @@ void LessonHtmlBuilder::finishHeading(unsigned level)
     HtmlBuffer &out = *m_out;
     const char digit = char('0' + (level >= 1 && level <= 6 ? level : 6));
     simplifyInPlace(&m_headingText);
-    const QString text = QString::fromUtf8(m_headingText);
+    const QString text = QString::fromUtf8(m_headingText.view());
     out.put("<h");
     out.append(digit);
     if (!m_fragment) {
@@ -656,7 +657,7 @@ void LessonHtmlBuilder::finishHeading(unsigned level)
             m_captureListDepth = -1;
             m_sectionListTaken = false;
             if (level == 2) {
-                const QByteArrayView bytes(m_headingText);
+                const QByteArrayView bytes = m_headingText.view();
                 auto is = [bytes](const char *upperName) { return equalsNoCase(bytes, upperName); };
                 if (is("LEARNING OBJECTIVES") || is("OBJECTIVES"))
                     m_section = Section::Objectives;

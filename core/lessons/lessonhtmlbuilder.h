@@ -115,14 +115,14 @@ private:
 
     bool m_inHeading = false;
     HtmlBuffer m_headingHtml;
-    QByteArray m_headingText;
+    HtmlBuffer m_headingText; // as plain text
 
     Section m_section = Section::None;
     bool m_sectionSeen[4] = {};
     int m_captureListDepth = -1;
     bool m_sectionListTaken = false;
     bool m_capturingItem = false;
-    QByteArray m_itemText;
+    HtmlBuffer m_itemText; // as plain text
 
     bool m_inCode = false;
     bool m_codeFenced = false;

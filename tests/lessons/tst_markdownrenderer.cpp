@@ -196,6 +196,21 @@ void MarkdownRendererTest::headingsAndAnchors()
     QVERIFY(l.bodyHtml.contains(QLatin1String("<h2 id=\"select--friends\"><code>SELECT</code> &amp; friends</h2>")));
     QVERIFY(l.bodyHtml.contains(QLatin1String("<h3 id=\"whats-new-v2\">What's new? (v2)</h3>")));
 
+    // Heading and list item texts are simplified: spaces, tabs and line breaks collapse to one
+    // space, at any length (long texts take a sixteen-bytes-at-a-time path).
+    const RenderedLesson spaced = render(
+        "## A  heading   with\truns of  spaces and a tail long enough for several blocks  \n\n"
+        "## Short  one\n\n## Learning objectives\n\n"
+        "- An objective that goes on for a while,\n  over a second line,  with   runs and a tab\there.\n"
+        "- Exactly sixteen bytes.\n- x\n");
+    QVERIFY2(spaced.ok, qPrintable(spaced.error));
+    QCOMPARE(spaced.headings.at(0).text,
+             QStringLiteral("A heading with runs of spaces and a tail long enough for several blocks"));
+    QCOMPARE(spaced.headings.at(1).text, QStringLiteral("Short one"));
+    QCOMPARE(spaced.objectives,
+             QStringList({QStringLiteral("An objective that goes on for a while, over a second line, with runs and a tab here."),
+                          QStringLiteral("Exactly sixteen bytes."), QStringLiteral("x")}));
+
     // "lesson" is the page's own <main id="lesson">.
     const RenderedLesson reserved = render("# Lesson\n\n## Lesson\n");
     QCOMPARE(reserved.headings.at(0).anchor, QStringLiteral("lesson-1"));

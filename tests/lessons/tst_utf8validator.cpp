@@ -31,6 +31,11 @@ void Utf8ValidatorTest::valid_data()
     QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF# Title\n");
     QTest::newRow("control characters other than NUL") << QByteArray("a\tb\r\n\x01\x1F\x7F");
     QTest::newRow("long mixed") << QByteArray("Ab\xC3\xA9").repeated(1000);
+    // Lengths that end exactly where a block of the fast paths ends (the byte after the data is
+    // the array's terminating NUL, which is not part of it).
+    for (const int length : {8, 16, 64, 80, 128, 200})
+        QTest::addRow("ascii, %d bytes", length) << QByteArray(length, 'x');
+    QTest::newRow("three-byte at the end of 64") << QByteArray(61, 'x').append("\xE2\x82\xAC");
 }
 
 void Utf8ValidatorTest::valid()
@@ -96,8 +101,8 @@ void Utf8ValidatorTest::reportsLineAndOffset()
 
 void Utf8ValidatorTest::longAsciiPrefixBeforeError()
 {
-    // Errors right after the word-at-a-time fast path, at every alignment.
-    for (int prefix = 0; prefix < 40; ++prefix) {
+    // Errors right after the word-at-a-time fast paths, at every alignment.
+    for (int prefix = 0; prefix < 140; ++prefix) {
         QByteArray text(prefix, 'a');
         text.append("\xED\xA0\x80");
         text.append(QByteArray(20, 'b'));
