@@ -63,15 +63,20 @@ inline char *writeReference(char *out, char c)
     }
 }
 
-inline bool needsReference(char c)
-{
-    return c == '&' || c == '<' || c == '>' || c == '"';
-}
-
-inline bool isWordSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+// What each byte is to the escaping and the word count, looked up without a branch.
+struct ByteClasses {
+    static constexpr unsigned char Reference = 1; // needs a character reference
+    static constexpr unsigned char Space = 2;     // separates words
+    unsigned char of[256] = {};
+    constexpr ByteClasses()
+    {
+        for (const unsigned char c : {'&', '<', '>', '"'})
+            of[c] = Reference;
+        for (const unsigned char c : {' ', '\t', '\n', '\r'})
+            of[c] = Space;
+    }
+};
+constexpr ByteClasses kByte;
 
 #ifdef __SSE2__
 inline unsigned referenceMask(__m128i v)
@@ -99,15 +104,6 @@ inline int popcount16(unsigned x)
 
 } // namespace
 
-char *HtmlBuffer::reserveEscaped(qsizetype length)
-{
-    // Each byte becomes at most six ("&quot;"); sixteen more for the last whole-block store.
-    const qsizetype room = length * 6 + 16;
-    if (m_capacity - m_size < room)
-        grow(room);
-    return m_data + m_size;
-}
-
 void HtmlBuffer::appendEscaped(const char *text, qsizetype size)
 {
     if (size <= 0)
@@ -132,8 +128,13 @@ void HtmlBuffer::appendEscaped(const char *text, qsizetype size)
         p += k + 1;
     }
 #endif
-    while (p < end)
-        out = writeReference(out, *p++);
+    while (p < end) {
+        const char c = *p++;
+        if (kByte.of[static_cast<unsigned char>(c)] & ByteClasses::Reference)
+            out = writeReference(out, c);
+        else
+            *out++ = c;
+    }
     m_size = out - m_data;
 }
 
@@ -178,10 +179,14 @@ int HtmlBuffer::appendEscapedCountingWords(const char *text, qsizetype size, boo
 #endif
     while (p < end) {
         const char c = *p++;
-        const unsigned space = isWordSpace(c) ? 1u : 0u;
-        words += (!space && prevSpace) ? 1 : 0;
+        const unsigned kind = kByte.of[static_cast<unsigned char>(c)];
+        const unsigned space = kind >> 1;
+        words += int(~space & prevSpace & 1u);
         prevSpace = space;
-        out = needsReference(c) ? writeReference(out, c) : (*out = c, out + 1);
+        if (kind & ByteClasses::Reference)
+            out = writeReference(out, c);
+        else
+            *out++ = c;
     }
     *inWord = prevSpace == 0;
     m_size = out - m_data;

@@ -68,7 +68,15 @@ public:
 
 private:
     void grow(qsizetype needed);
-    char *reserveEscaped(qsizetype length); // room for length escaped bytes; returns the end
+    // Room for length bytes escaped: each becomes at most six ("&quot;"), and sixteen more for a
+    // whole-block store at the end. Returns the end of the buffer.
+    char *reserveEscaped(qsizetype length)
+    {
+        const qsizetype room = length * 6 + 16;
+        if (m_capacity - m_size < room)
+            grow(room);
+        return m_data + m_size;
+    }
 
     QByteArray m_bytes; // m_data points into it; its size is the capacity
     char *m_data = nullptr;

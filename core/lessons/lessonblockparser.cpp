@@ -24,18 +24,18 @@ public:
     bool ok() const { return m_ok; }
 
     // where: "a quiz", "option %1" (with optionId for %1)
-    void checkKeys(const YamlNode &map, std::initializer_list<const char *> known, const char *where,
+    void checkKeys(const YamlNode &map, std::initializer_list<QByteArrayView> known, const char *where,
                    const QString &optionId = {})
     {
         for (const YamlNode &value : map.values) {
             bool found = false;
-            for (const char *k : known)
+            for (const QByteArrayView k : known)
                 found = found || value.key == k;
             if (!found) {
                 const QString keyName = QString::fromLatin1(value.key);
                 QStringList names;
-                for (const char *k : known)
-                    names.append(QLatin1String(k));
+                for (const QByteArrayView k : known)
+                    names.append(QString::fromLatin1(k));
                 QString place = QLatin1String(where);
                 if (!optionId.isEmpty())
                     place = place.arg(optionId);

@@ -430,6 +430,8 @@ int LessonHtmlBuilder::enterBlock(MD_BLOCKTYPE type, void *detail)
         m_inCode = true;
         m_codeFenced = code->fence_char != 0;
         m_code.clear();
+        m_codeBegin = m_codeEnd = nullptr;
+        m_codeCopied = false;
         m_codeInfo = attributeText(code->info);
         m_codeFirstPtr = nullptr;
         m_codeNewlinesBefore = 0;
@@ -698,7 +700,7 @@ void LessonHtmlBuilder::finishCodeBlock()
             tokens.append(QByteArrayView(m_codeInfo).sliced(start, i - start));
     }
     const QByteArrayView language = tokens.isEmpty() ? QByteArrayView() : tokens.front();
-    const QByteArrayView code = m_code.view();
+    const QByteArrayView code = codeSoFar();
 
     if (language == "mermaid" && !m_fragment) {
         m_sink->put("<pre class=\"mermaid\">");
@@ -904,9 +906,10 @@ int LessonHtmlBuilder::text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
     if (m_inCode) {
         if (!m_codeFirstPtr && size > 0 && inSource(text)) {
             m_codeFirstPtr = text;
-            m_codeNewlinesBefore = int(std::count(m_code.view().begin(), m_code.view().end(), '\n'));
+            const QByteArrayView before = codeSoFar();
+            m_codeNewlinesBefore = int(std::count(before.begin(), before.end(), '\n'));
         }
-        m_code.append(text, qsizetype(size));
+        appendCode(text, qsizetype(size));
         return 0;
     }
     if (inSource(text))
@@ -928,35 +931,52 @@ int LessonHtmlBuilder::text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
         capture(type, text, qsizetype(size));
 
     HtmlBuffer &out = *m_sink;
-    switch (type) {
-    case MD_TEXT_NORMAL:
+    // Tested in order of frequency, so the common case is one predictable branch.
+    if (type == MD_TEXT_NORMAL) {
         if (m_fragment)
             out.appendEscaped(text, qsizetype(size));
         else
             m_words += out.appendEscapedCountingWords(text, qsizetype(size), &m_inWord);
-        break;
-    case MD_TEXT_NULLCHAR:
-        out.put("\xEF\xBF\xBD");
-        break;
-    case MD_TEXT_BR:
-        m_inWord = false;
-        out.appendCString(m_imageDepth > 0 ? " " : "<br>\n");
-        break;
-    case MD_TEXT_SOFTBR:
+    } else if (type == MD_TEXT_SOFTBR) {
         m_inWord = false;
         out.append(m_imageDepth > 0 ? ' ' : '\n');
-        break;
-    case MD_TEXT_ENTITY:
+    } else if (type == MD_TEXT_BR) {
+        m_inWord = false;
+        out.appendCString(m_imageDepth > 0 ? " " : "<br>\n");
+    } else if (type == MD_TEXT_ENTITY) {
         appendEntity(text, qsizetype(size));
-        break;
-    case MD_TEXT_CODE:
-    case MD_TEXT_HTML:
-    case MD_TEXT_LATEXMATH:
-    default:
+    } else if (type == MD_TEXT_NULLCHAR) {
+        out.put("\xEF\xBF\xBD");
+    } else { // MD_TEXT_CODE, MD_TEXT_HTML, MD_TEXT_LATEXMATH
         out.appendEscaped(text, qsizetype(size));
-        break;
     }
     return 0;
+}
+
+void LessonHtmlBuilder::appendCode(const char *text, qsizetype size)
+{
+    if (size <= 0)
+        return;
+    if (!m_codeCopied) {
+        // md4c gives a block's lines from the source and its line breaks (and extra indentation)
+        // from strings of its own: a piece equal to the source bytes where the range ends
+        // extends the range just as well.
+        if (!m_codeBegin && inSource(text)) {
+            m_codeBegin = text;
+            m_codeEnd = text + size;
+            return;
+        }
+        if (m_codeBegin
+            && (text == m_codeEnd
+                || (m_src + m_size - m_codeEnd >= size && std::memcmp(m_codeEnd, text, size_t(size)) == 0))) {
+            m_codeEnd += size;
+            return;
+        }
+        if (m_codeBegin)
+            m_code.append(m_codeBegin, m_codeEnd - m_codeBegin);
+        m_codeCopied = true;
+    }
+    m_code.append(text, size);
 }
 
 void LessonHtmlBuilder::capture(MD_TEXTTYPE type, const char *text, qsizetype size)

@@ -126,7 +126,17 @@ private:
 
     bool m_inCode = false;
     bool m_codeFenced = false;
+    // A code block's text: while its pieces follow each other in the source, only the range
+    // [m_codeBegin, m_codeEnd) of it; copied into m_code from the first piece that does not.
     HtmlBuffer m_code;
+    const char *m_codeBegin = nullptr;
+    const char *m_codeEnd = nullptr;
+    bool m_codeCopied = false;
+    QByteArrayView codeSoFar() const
+    {
+        return m_codeCopied ? m_code.view() : QByteArrayView(m_codeBegin, m_codeEnd - m_codeBegin);
+    }
+    void appendCode(const char *text, qsizetype size);
     QByteArray m_codeInfo;
     int m_codeFenceLine = 0;
     const char *m_codeFirstPtr = nullptr;

@@ -15,6 +15,21 @@ struct Line {
     bool blank = false;  // empty, only whitespace, or a comment
 };
 
+// A set of bytes for one lookup each; like strchr(chars, c), it holds '\0' too.
+struct ByteSet {
+    bool in[256] = {};
+    constexpr explicit ByteSet(const char *chars)
+    {
+        in[0] = true;
+        for (const char *c = chars; *c; ++c)
+            in[static_cast<unsigned char>(*c)] = true;
+    }
+    constexpr bool contains(char c) const { return in[static_cast<unsigned char>(c)]; }
+};
+constexpr ByteSet kMaybeNotString("+-.~nNtTfF0123456789"); // a plain scalar that may be a number, boolean or null
+constexpr ByteSet kQuoteFirst("&*!%@`]}");                 // a plain value cannot start with these
+constexpr ByteSet kQuoteFirstInList("&*!%@`'\"");
+
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t';
@@ -73,7 +88,7 @@ void resolvePlain(QByteArrayView v, YamlNode *out)
     out->quoted = false;
     out->text = v;
     const char first = v.isEmpty() ? ' ' : v[0];
-    if (!((first >= '0' && first <= '9') || std::strchr("+-.~nNtTfF", first)))
+    if (!kMaybeNotString.contains(first))
         return; // cannot be a number, boolean or null
     if (v == "null" || v == "Null" || v == "NULL" || v == "~") {
         out->kind = YamlNode::Kind::Null;
@@ -479,7 +494,7 @@ private:
         }
         if (c == '{')
             return fail(lineNo, QStringLiteral("inline maps ('{...}') are not supported"));
-        if (std::strchr("&*!%@`]}", c))
+        if (kQuoteFirst.contains(c))
             return fail(lineNo, QStringLiteral("a value starting with '%1' must be quoted").arg(QLatin1Char(c)));
         if ((c == '-' || c == '?' || c == ':') && (text.size() == 1 || isSpace(text[1])))
             return fail(lineNo, QStringLiteral("a value starting with '%1 ' must be quoted").arg(QLatin1Char(c)));
@@ -538,7 +553,7 @@ private:
                     const QByteArrayView v = trimmed(text.sliced(i, j - i));
                     if (v.isEmpty())
                         return fail(lineNo, QStringLiteral("empty item in a [...] list"));
-                    if (std::strchr("&*!%@`'\"", v[0]))
+                    if (kQuoteFirstInList.contains(v[0]))
                         return fail(lineNo, QStringLiteral("a list item starting with '%1' must be quoted").arg(QLatin1Char(v[0])));
                     if (!parsePlain(v, lineNo, &item))
                         return false;
