@@ -953,6 +953,18 @@ int LessonHtmlBuilder::text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size)
     return 0;
 }
 
+bool LessonHtmlBuilder::sourceContinuesWith(const char *text, qsizetype size) const
+{
+    // The pieces compared are short (a line break, some indentation): no memcmp call for them.
+    if (m_src + m_size - m_codeEnd < size)
+        return false;
+    for (qsizetype i = 0; i < size; ++i) {
+        if (m_codeEnd[i] != text[i])
+            return false;
+    }
+    return true;
+}
+
 void LessonHtmlBuilder::appendCode(const char *text, qsizetype size)
 {
     if (size <= 0)
@@ -966,9 +978,7 @@ void LessonHtmlBuilder::appendCode(const char *text, qsizetype size)
             m_codeEnd = text + size;
             return;
         }
-        if (m_codeBegin
-            && (text == m_codeEnd
-                || (m_src + m_size - m_codeEnd >= size && std::memcmp(m_codeEnd, text, size_t(size)) == 0))) {
+        if (m_codeBegin && (text == m_codeEnd || sourceContinuesWith(text, size))) {
             m_codeEnd += size;
             return;
         }

@@ -137,6 +137,7 @@ private:
         return m_codeCopied ? m_code.view() : QByteArrayView(m_codeBegin, m_codeEnd - m_codeBegin);
     }
     void appendCode(const char *text, qsizetype size);
+    bool sourceContinuesWith(const char *text, qsizetype size) const; // at m_codeEnd
     QByteArray m_codeInfo;
     int m_codeFenceLine = 0;
     const char *m_codeFirstPtr = nullptr;

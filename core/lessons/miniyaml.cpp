@@ -49,11 +49,21 @@ QByteArrayView trimmed(QByteArrayView v)
 // Length of a key at the start of t ([A-Za-z_][A-Za-z0-9_-]*), 0 when there is none.
 qsizetype keyLength(QByteArrayView t)
 {
-    auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
-    if (t.isEmpty() || !alpha(t[0]))
+    struct KeyBytes {
+        unsigned char of[256] = {}; // 1: may start a key, 2: may continue one
+        constexpr KeyBytes()
+        {
+            for (int c = 0; c < 256; ++c) {
+                const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+                of[c] = (alpha ? 1 : 0) | ((alpha || (c >= '0' && c <= '9') || c == '-') ? 2 : 0);
+            }
+        }
+    };
+    static constexpr KeyBytes kKey;
+    if (t.isEmpty() || !(kKey.of[static_cast<unsigned char>(t[0])] & 1))
         return 0;
     qsizetype i = 1;
-    while (i < t.size() && (alpha(t[i]) || (t[i] >= '0' && t[i] <= '9') || t[i] == '-'))
+    while (i < t.size() && (kKey.of[static_cast<unsigned char>(t[i])] & 2))
         ++i;
     return i;
 }

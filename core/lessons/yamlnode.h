@@ -25,9 +25,11 @@ struct YamlNode {
     int line = 0;                 // 1-based line in the file
     QByteArrayView text;          // Scalar: its UTF-8 text, as written for a number or boolean
     QByteArray owned;             // the bytes text points into when they are not the parsed text's
-    bool boolean = false;         // Type::Bool
-    qlonglong integer = 0;        // Type::Integer
-    double number = 0;            // Type::Double
+    union {                       // the value of a Scalar, by type (read only the one of its type)
+        qlonglong integer = 0;    // Type::Integer
+        bool boolean;             // Type::Bool
+        double number;            // Type::Double
+    };
     QByteArrayView key;           // an entry of a Map: its key (ASCII)
     std::vector<YamlNode> items;  // List
     std::vector<YamlNode> values; // Map: its entries in source order, each with its key
