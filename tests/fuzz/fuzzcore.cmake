@@ -13,6 +13,7 @@ add_library(dblearn-fuzz-core STATIC
     ${core}/curriculum/curriculum.cpp
     ${core}/lessons/frontmatter.cpp ${core}/lessons/headingslugger.cpp ${core}/lessons/htmlbuffer.cpp
     ${core}/lessons/htmlentities.cpp ${core}/lessons/lessonblockparser.cpp ${core}/lessons/lessonblockwriter.cpp
+    ${core}/lessons/lessonrendercontext.cpp
     ${core}/lessons/lessonhtmlbuilder.cpp ${core}/lessons/markdownrenderer.cpp ${core}/lessons/mathcache.cpp
     ${core}/lessons/miniyaml.cpp ${core}/lessons/quiz.cpp ${core}/lessons/renderedlesson.cpp
     ${core}/lessons/sqlcodehighlighter.cpp ${core}/console/sqlkeywords.cpp ${core}/lessons/urlfilter.cpp
