@@ -1,5 +1,7 @@
 #include "lessons/htmlbuffer.h"
 
+#include "lessons/byteset.h"
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -63,20 +65,8 @@ inline char *writeReference(char *out, char c)
     }
 }
 
-// What each byte is to the escaping and the word count, looked up without a branch.
-struct ByteClasses {
-    static constexpr unsigned char Reference = 1; // needs a character reference
-    static constexpr unsigned char Space = 2;     // separates words
-    unsigned char of[256] = {};
-    constexpr ByteClasses()
-    {
-        for (const unsigned char c : {'&', '<', '>', '"'})
-            of[c] = Reference;
-        for (const unsigned char c : {' ', '\t', '\n', '\r'})
-            of[c] = Space;
-    }
-};
-constexpr ByteClasses kByte;
+constexpr ByteSet kNeedsReference("&<>\"");
+constexpr ByteSet kWordSpace(" \t\n\r"); // separates words
 
 #ifdef __SSE2__
 inline unsigned referenceMask(__m128i v)
@@ -130,7 +120,7 @@ void HtmlBuffer::appendEscaped(const char *text, qsizetype size)
 #endif
     while (p < end) {
         const char c = *p++;
-        if (kByte.of[static_cast<unsigned char>(c)] & ByteClasses::Reference)
+        if (kNeedsReference.contains(c))
             out = writeReference(out, c);
         else
             *out++ = c;
@@ -179,11 +169,10 @@ int HtmlBuffer::appendEscapedCountingWords(const char *text, qsizetype size, boo
 #endif
     while (p < end) {
         const char c = *p++;
-        const unsigned kind = kByte.of[static_cast<unsigned char>(c)];
-        const unsigned space = kind >> 1;
+        const unsigned space = kWordSpace.contains(c) ? 1u : 0u;
         words += int(~space & prevSpace & 1u);
         prevSpace = space;
-        if (kind & ByteClasses::Reference)
+        if (kNeedsReference.contains(c))
             out = writeReference(out, c);
         else
             *out++ = c;

@@ -196,12 +196,14 @@ bool LessonBlockParser::parseExercise(QByteArrayView content, int fenceLine, Exe
 
     const bool usable = c.ok();
     if (const YamlNode *hint = root.find(QLatin1String("hint"))) {
-        if (hint->isScalar() && !hint->toString().trimmed().isEmpty()) {
-            out->hints.append(hint->toString().trimmed());
+        const QString text = hint->isScalar() ? hint->toString().trimmed() : QString();
+        if (!text.isEmpty()) {
+            out->hints.append(text);
         } else if (hint->isList() && !hint->items.empty()) {
             for (const YamlNode &item : hint->items) {
-                if (item.isScalar() && !item.toString().trimmed().isEmpty())
-                    out->hints.append(item.toString().trimmed());
+                const QString itemText = item.isScalar() ? item.toString().trimmed() : QString();
+                if (!itemText.isEmpty())
+                    out->hints.append(itemText);
                 else
                     c.softError(item.line, QStringLiteral("each hint must be text"));
             }
@@ -244,7 +246,8 @@ bool LessonBlockParser::parseQuiz(QByteArrayView content, int fenceLine, Quiz *o
     if (options->items.size() < 2 || options->items.size() > 10)
         c.error(options->line, QStringLiteral("a question needs 2 to 10 options, not %1").arg(options->items.size()));
 
-    // Option ids "a" to "j" (at most 10 options are valid; later ones share "z").
+    // Option ids "a" to "j" made once (at most 10 options are valid; the ids of more, reported as
+    // an error, are made as they come).
     static const QString optionIds[] = {
         QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("e"),
         QStringLiteral("f"), QStringLiteral("g"), QStringLiteral("h"), QStringLiteral("i"), QStringLiteral("j"),

@@ -1,5 +1,6 @@
 #include "lessons/lessonhtmlbuilder.h"
 
+#include "lessons/byteset.h"
 #include "lessons/htmlentities.h"
 #include "lessons/lessonblockwriter.h"
 #include "lessons/urlfilter.h"
@@ -59,22 +60,11 @@ bool equalsNoCase(QByteArrayView a, const char *upper)
 // Characters that make renderSimpleLine hand a text to md4c: at the start of the line (block
 // markers, digits of ordered lists, indentation) and anywhere (inline markup, entities, math,
 // autolinks, line breaks).
-struct CharTable {
-    bool set[256] = {};
-    constexpr CharTable(const char *chars, bool digits)
-    {
-        for (const char *c = chars; *c; ++c)
-            set[static_cast<unsigned char>(*c)] = true;
-        for (int d = '0'; digits && d <= '9'; ++d)
-            set[d] = true;
-    }
-    constexpr bool operator[](unsigned char c) const { return set[c]; }
-};
-constexpr CharTable kBlockStart("#>-+*=|~ \t", true);
-constexpr CharTable kInlineSpecial("\\*_[]!<>&$~|@\r", false);
+constexpr ByteSet kBlockStart("#>-+*=|~ \t0123456789");
+constexpr ByteSet kInlineSpecial("\\*_[]!<>&$~|@\r");
 // Where renderSimpleLine's scan stops to look closer: the specials, line breaks, code spans and
 // the starts of autolinks ("://", "www.").
-constexpr CharTable kSimpleLineStop("\\*_[]!<>&$~|@\r\n`:wW", false);
+constexpr ByteSet kSimpleLineStop = kInlineSpecial.plus("\n`:wW");
 
 qsizetype countNewlines(const char *p, const char *end)
 {
@@ -250,10 +240,10 @@ bool LessonHtmlBuilder::renderSimpleLine(QByteArrayView text, HtmlBuffer &out, b
     for (qsizetype i = 0; i < n;) {
         if (i == lineStart) {
             const char first = text[i];
-            if (first == '\n' || kBlockStart[static_cast<unsigned char>(first)] || text.sliced(i).startsWith("```"))
+            if (first == '\n' || kBlockStart.contains(first) || text.sliced(i).startsWith("```"))
                 return false; // a blank line (two paragraphs), a block marker or indentation
         }
-        while (i < n && !kSimpleLineStop[static_cast<unsigned char>(text[i])])
+        while (i < n && !kSimpleLineStop.contains(text[i]))
             ++i;
         if (i == n)
             break;
@@ -293,7 +283,7 @@ bool LessonHtmlBuilder::renderSimpleLine(QByteArrayView text, HtmlBuffer &out, b
             i = close + run;
             continue;
         }
-        if (kInlineSpecial[static_cast<unsigned char>(c)])
+        if (kInlineSpecial.contains(c))
             return false;
         if (c == ':' && i + 2 < n && text[i + 1] == '/' && text[i + 2] == '/')
             return false;

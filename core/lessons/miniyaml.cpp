@@ -1,5 +1,7 @@
 #include "lessons/miniyaml.h"
 
+#include "lessons/byteset.h"
+
 #include <QVarLengthArray>
 
 #include <cstring>
@@ -15,20 +17,12 @@ struct Line {
     bool blank = false;  // empty, only whitespace, or a comment
 };
 
-// A set of bytes for one lookup each; like strchr(chars, c), it holds '\0' too.
-struct ByteSet {
-    bool in[256] = {};
-    constexpr explicit ByteSet(const char *chars)
-    {
-        in[0] = true;
-        for (const char *c = chars; *c; ++c)
-            in[static_cast<unsigned char>(*c)] = true;
-    }
-    constexpr bool contains(char c) const { return in[static_cast<unsigned char>(c)]; }
-};
-constexpr ByteSet kMaybeNotString("+-.~nNtTfF0123456789"); // a plain scalar that may be a number, boolean or null
-constexpr ByteSet kQuoteFirst("&*!%@`]}");                 // a plain value cannot start with these
-constexpr ByteSet kQuoteFirstInList("&*!%@`'\"");
+// Like the strchr tests they replace, these sets hold '\0' too.
+constexpr ByteSet kMaybeNotString = ByteSet("+-.~nNtTfF0123456789").plusNul(); // may be a number, boolean or null
+constexpr ByteSet kQuoteFirst = ByteSet("&*!%@`]}").plusNul(); // a plain value cannot start with these
+constexpr ByteSet kQuoteFirstInList = ByteSet("&*!%@`'\"").plusNul();
+constexpr ByteSet kKeyStart("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+constexpr ByteSet kKeyByte = kKeyStart.plus("0123456789-");
 
 bool isSpace(char c)
 {
@@ -49,21 +43,10 @@ QByteArrayView trimmed(QByteArrayView v)
 // Length of a key at the start of t ([A-Za-z_][A-Za-z0-9_-]*), 0 when there is none.
 qsizetype keyLength(QByteArrayView t)
 {
-    struct KeyBytes {
-        unsigned char of[256] = {}; // 1: may start a key, 2: may continue one
-        constexpr KeyBytes()
-        {
-            for (int c = 0; c < 256; ++c) {
-                const bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-                of[c] = (alpha ? 1 : 0) | ((alpha || (c >= '0' && c <= '9') || c == '-') ? 2 : 0);
-            }
-        }
-    };
-    static constexpr KeyBytes kKey;
-    if (t.isEmpty() || !(kKey.of[static_cast<unsigned char>(t[0])] & 1))
+    if (t.isEmpty() || !kKeyStart.contains(t[0]))
         return 0;
     qsizetype i = 1;
-    while (i < t.size() && (kKey.of[static_cast<unsigned char>(t[i])] & 2))
+    while (i < t.size() && kKeyByte.contains(t[i]))
         ++i;
     return i;
 }
